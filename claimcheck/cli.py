@@ -1,0 +1,194 @@
+"""The `claimcheck` command line. Thin: parses options, calls the pipeline, maps errors to exit codes.
+
+Heavy imports (stanza, torch) happen inside commands only, so `claimcheck --help` is fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, NoReturn
+
+import typer
+
+from claimcheck import __version__
+from claimcheck.errors import ClaimcheckError
+
+app = typer.Typer(
+    name="claimcheck",
+    help="Find claims in news text, decide who stands behind them, and flag what nobody does.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+rules_app = typer.Typer(help="Inspect the attribution and finding rules.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+def _register_subapps() -> None:
+    """Sub-commands that live in their own modules (each import is light: no stanza)."""
+    import importlib
+
+    for module, name in (("cli_models", "models"), ("cli_eval", "eval"), ("cli_service", "serve")):
+        try:
+            mod = importlib.import_module(f"claimcheck.{module}")
+        except ModuleNotFoundError as err:
+            if err.name != f"claimcheck.{module}":
+                raise
+            continue
+        mod.register(app)
+
+
+def fail(message: str) -> NoReturn:
+    """One line on stderr, exit code 2: the contract for every usage or input error."""
+    typer.echo(f"claimcheck: error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")] = False,
+) -> None:
+    """claimcheck: claim and source attribution checker for news text."""
+
+
+@app.command()
+def check(
+    files: Annotated[list[str], typer.Argument(help="Files to check; '-' reads stdin.")],
+    lang: Annotated[str, typer.Option("--lang", "-l", help="de, en or auto (detect per document).")] = "auto",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding at or above this severity exists.")] = FailOn.error,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings.")] = False,
+    rules: Annotated[list[str], typer.Option("--rules", help="Extra rule folder on top of the built-in rules.")] = [],  # noqa: B006
+    models: Annotated[str | None, typer.Option("--models", envvar="CLAIMCHECK_MODELS", help="Stanza model folder.")] = None,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")] = 50 * 1024 * 1024,
+) -> None:
+    """Check news texts: claims, speakers, outlets, and unsourced assertions."""
+    from claimcheck import pipeline
+    from claimcheck.read import Source, read_path, read_text
+    from claimcheck.report import render
+    from claimcheck.report.models import InputErrorReport, Report
+    from claimcheck.rules import load_rules
+
+    try:
+        ruleset = load_rules(rules)
+    except ClaimcheckError as err:
+        fail(str(err))
+    sources: list[Source] = []
+    errors: list[InputErrorReport] = []
+    for path in files:
+        try:
+            if path == "-":
+                data = sys.stdin.buffer.read()
+                from claimcheck.read import decode
+
+                text = decode(data, "-")
+                if not text.strip():
+                    raise ClaimcheckError("-: empty input, nothing to check")
+                sources.append(read_text(text, "-"))
+            else:
+                sources.append(read_path(path, max_bytes=max_bytes))
+        except ClaimcheckError as err:
+            typer.echo(f"claimcheck: error: {err}", err=True)
+            errors.append(InputErrorReport(path=path, message=str(err)))
+    options = pipeline.Options(lang=lang, models=models, rule_dirs=list(rules))
+    documents = []
+    if sources:
+        try:
+            documents = pipeline.check_sources(sources, options, ruleset=ruleset)
+        except ClaimcheckError as err:
+            fail(str(err))
+    report = Report(documents=documents, errors=errors)
+    typer.echo(render.render(report, fmt.value, color=sys.stdout.isatty()), nl=False)
+    if errors:
+        raise typer.Exit(2)
+    if exit_zero or fail_on == FailOn.never:
+        raise typer.Exit(0)
+    threshold = SEVERITY_RANK[fail_on.value]
+    if any(SEVERITY_RANK[f.severity] >= threshold for d in report.documents for f in d.findings):
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the report (the contract newsroom tools rely on)."""
+    import json
+
+    from claimcheck.report.models import Report
+
+    typer.echo(json.dumps(Report.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@rules_app.command("list")
+def rules_list(
+    rules: Annotated[list[str], typer.Option("--rules", help="Extra rule folder.")] = [],  # noqa: B006
+) -> None:
+    """List the finding rules: code, severity, name, languages."""
+    from claimcheck.rules import load_rules
+
+    try:
+        ruleset = load_rules(rules)
+    except ClaimcheckError as err:
+        fail(str(err))
+    for code, rule in ruleset.all_findings().items():
+        typer.echo(f"{code}  {rule.severity:<7}  {rule.name:<28}  {','.join(rule.languages)}")
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="Finding code, e.g. CC101.")]) -> None:
+    """Explain a finding rule: what it flags, why, and examples."""
+    from claimcheck.rules import load_rules
+
+    try:
+        rule = load_rules().all_findings().get(code.upper())
+    except ClaimcheckError as err:
+        fail(str(err))
+    if rule is None:
+        fail(f"unknown rule code {code!r} (see 'claimcheck rules list')")
+    typer.echo(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.description.strip()}\n")
+    typer.echo(f"Message: {rule.message}")
+    for lang, ex in rule.examples.items():
+        for text in ex.flag:
+            typer.echo(f"  [{lang}] flags:  {text}")
+        for text in ex.pass_:
+            typer.echo(f"  [{lang}] passes: {text}")
+
+
+_register_subapps()
+
+
+def run() -> None:
+    """Console-script entry point: user errors become one line and exit 2, never a traceback."""
+    try:
+        app()
+    except ClaimcheckError as err:
+        typer.echo(f"claimcheck: error: {err}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("claimcheck: interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,528 @@
+"""Train claimcheck's stanza models offline from UD CoNLL-U treebanks (and GermEval NER).
+
+Everything runs stanza's own training entry points as subprocesses
+(`python -m stanza.models.tagger ...`), seeded, with their progress on stdout. Work files
+(converted data, word vectors, stanza checkpoints) live in a work directory; only the final
+model files are copied into `out_dir` (never a `*_checkpoint.pt`).
+
+Data layout expected under `data_dir` (the UD release folder names):
+  de: UD_German-GSD (dev used for training, test held out), UD_German-PUD, UD_German-LIT,
+      GermEval2014-NER (optional), german-news-quotation-2024 (optional, word vectors only)
+  en: UD_English-EWT (train/dev/test), UD_English-GUM and PolNeAR-train (optional, word
+      vectors only)
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimcheck.errors import ModelError
+
+ALL_STEPS = ("wordvec", "tokenize", "mwt", "lemma", "pos", "depparse", "ner")
+MODEL_FILES = {
+    "tokenize": "tokenizer.pt",
+    "mwt": "mwt.pt",
+    "pos": "pos.pt",
+    "lemma": "lemma.pt",
+    "depparse": "depparse.pt",
+    "pretrain": "pretrain.pt",
+    "ner": "ner.pt",
+}
+
+
+@dataclass
+class TrainConfig:
+    lang: str
+    data_dir: Path
+    out_dir: Path
+    work_dir: Path
+    seed: int = 1
+    tok_steps: int = 2000
+    mwt_epochs: int = 10
+    pos_steps: int = 600
+    pos_batch: int = 50
+    dep_steps: int = 1500
+    dep_batch: int = 500
+    ner_steps: int = 1000
+    lemma_seq2seq: bool = False
+    lemma_epochs: int = 10
+    wv_dim: int = 100
+    wv_epochs: int = 10
+    wv_min_count: int = 2
+    pos_extra: list[str] = field(default_factory=list)
+    dep_extra: list[str] = field(default_factory=list)
+    threads: int = 2
+
+
+# ----------------------------------------------------------------------------- data
+
+
+def _read_conllu(path: Path) -> list[str]:
+    """Sentences as raw CoNLL-U blocks (comments included)."""
+    text = path.read_text(encoding="utf-8")
+    return [b.strip("\n") for b in text.split("\n\n") if b.strip()]
+
+
+def _write_conllu(path: Path, blocks: list[str]) -> None:
+    path.write_text("\n\n".join(blocks) + "\n\n", encoding="utf-8")
+
+
+def _map_cols(block: str, fn) -> str:
+    out = []
+    for line in block.split("\n"):
+        if line.startswith("#") or not line:
+            out.append(line)
+            continue
+        cols = line.split("\t")
+        if len(cols) == 10 and cols[0].isdigit():
+            cols = fn(cols)
+        out.append("\t".join(cols))
+    return "\n".join(out)
+
+
+def _split(blocks: list[str], every: int = 10) -> tuple[list[str], list[str]]:
+    train = [b for i, b in enumerate(blocks) if i % every != every - 1]
+    dev = [b for i, b in enumerate(blocks) if i % every == every - 1]
+    return train, dev
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        raise ModelError(f"training data not found: {path}")
+    return path
+
+
+def prepare_data(cfg: TrainConfig) -> dict[str, Path]:
+    """Write train/dev/test CoNLL-U files into the work dir; return their paths.
+
+    de: GSD dev + PUD + LIT, split 9:1 into train/dev (dev = every 10th sentence, used for
+    model selection only); GSD test is the held-out test set. The tagger never sees LIT
+    (it has almost no features) and XPOS are only learned from GSD (PUD's are not STTS).
+    en: EWT train / dev / test as released.
+    """
+    w = cfg.work_dir
+    w.mkdir(parents=True, exist_ok=True)
+    d = cfg.data_dir
+    paths: dict[str, Path] = {}
+    if cfg.lang == "de":
+        gsd_dev = _read_conllu(_need(d / "UD_German-GSD/de_gsd-ud-dev.conllu"))
+        pud = _read_conllu(_need(d / "UD_German-PUD/de_pud-ud-test.conllu"))
+        lit = _read_conllu(_need(d / "UD_German-LIT/de_lit-ud-test.conllu"))
+        # PUD XPOS are not STTS: blank them so the tagger does not learn two tag sets.
+        pud_pos = [_map_cols(b, lambda c: c[:4] + ["_"] + c[5:]) for b in pud]
+        g_tr, g_dv = _split(gsd_dev)
+        p_tr, p_dv = _split(pud)
+        pp_tr, pp_dv = _split(pud_pos)
+        l_tr, l_dv = _split(lit)
+        files = {
+            "train": g_tr + p_tr + l_tr,
+            "dev": g_dv + p_dv + l_dv,
+            "pos_train": g_tr + pp_tr,
+            "pos_dev": g_dv + pp_dv,
+            "test": _read_conllu(_need(d / "UD_German-GSD/de_gsd-ud-test.conllu")),
+        }
+    elif cfg.lang == "en":
+        ewt = d / "UD_English-EWT"
+        tr = _read_conllu(_need(ewt / "en_ewt-ud-train.conllu"))
+        dv = _read_conllu(_need(ewt / "en_ewt-ud-dev.conllu"))
+        files = {
+            "train": tr,
+            "dev": dv,
+            "pos_train": tr,
+            "pos_dev": dv,
+            "test": _read_conllu(_need(ewt / "en_ewt-ud-test.conllu")),
+        }
+    else:
+        raise ModelError(f"no training recipe for language {cfg.lang!r} (use de or en)")
+    for name, blocks in files.items():
+        p = w / f"{cfg.lang}_{name}.conllu"
+        _write_conllu(p, blocks)
+        paths[name] = p
+        print(f"[data] {name}: {len(blocks)} sentences -> {p}", flush=True)
+    return paths
+
+
+def _wordvec_sentences(cfg: TrainConfig, paths: dict[str, Path]):
+    """Tokenised sentences for word2vec: training treebanks + extra raw text (never test)."""
+    import re
+
+    sents: list[list[str]] = []
+    for key in ("train", "dev"):
+        for block in _read_conllu(paths[key]):
+            words = [
+                line.split("\t")[1]
+                for line in block.split("\n")
+                if line and not line.startswith("#") and line.split("\t")[0].isdigit()
+            ]
+            sents.append(words)
+    tok_re = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
+    split_re = re.compile(r"(?<=[.!?])\s+|\n+")
+
+    def add_text(text: str) -> None:
+        for s in split_re.split(text):
+            toks = tok_re.findall(s)
+            if toks:
+                sents.append(toks)
+
+    d = cfg.data_dir
+    if cfg.lang == "de":
+        ner = d / "GermEval2014-NER"
+        for f in ("NER-de-dev.tsv", "NER-de-test.tsv"):
+            if (ner / f).exists():
+                cur: list[str] = []
+                for line in (ner / f).read_text(encoding="utf-8").split("\n"):
+                    if not line.strip():
+                        if cur:
+                            sents.append(cur)
+                        cur = []
+                    elif not line.startswith("#"):
+                        parts = line.split("\t")
+                        if len(parts) > 1:
+                            cur.append(parts[1])
+        for f in sorted(glob.glob(str(d / "german-news-quotation-2024/*/*.json"))):
+            try:
+                add_text(json.loads(Path(f).read_text(encoding="utf-8")).get("originalText", ""))
+            except (OSError, ValueError):
+                continue
+    else:
+        for f in sorted(glob.glob(str(d / "UD_English-GUM/*.conllu"))):
+            for block in _read_conllu(Path(f)):
+                sents.append(
+                    [
+                        line.split("\t")[1]
+                        for line in block.split("\n")
+                        if line and not line.startswith("#") and line.split("\t")[0].isdigit()
+                    ]
+                )
+        for f in sorted(glob.glob(str(d / "PolNeAR-train/text/*"))):
+            try:
+                add_text(Path(f).read_text(encoding="utf-8", errors="replace"))
+            except OSError:
+                continue
+    return sents
+
+
+def build_wordvec(cfg: TrainConfig, paths: dict[str, Path]) -> Path:
+    """word2vec with gensim on the local text, converted to a stanza pretrain file."""
+    from gensim.models import Word2Vec
+
+    pt = cfg.work_dir / f"{cfg.lang}_pretrain.pt"
+    if pt.exists():
+        print(f"[wordvec] reuse {pt}", flush=True)
+        return pt
+    t0 = time.time()
+    sents = _wordvec_sentences(cfg, paths)
+    print(f"[wordvec] {len(sents)} sentences, {sum(map(len, sents))} tokens", flush=True)
+    model = Word2Vec(
+        sents,
+        vector_size=cfg.wv_dim,
+        window=5,
+        min_count=cfg.wv_min_count,
+        sg=1,
+        epochs=cfg.wv_epochs,
+        workers=1,  # one worker: gensim is only deterministic single-threaded
+        seed=cfg.seed,
+    )
+    txt = cfg.work_dir / f"{cfg.lang}_vec.txt"
+    model.wv.save_word2vec_format(str(txt))
+    from stanza.models.common.pretrain import Pretrain
+
+    Pretrain(str(pt), str(txt)).load()
+    print(f"[wordvec] {len(model.wv)} words x {cfg.wv_dim} in {time.time() - t0:.0f}s", flush=True)
+    return pt
+
+
+# ----------------------------------------------------------------------------- runs
+
+
+def _run(cmd: list[str], log_name: str, cfg: TrainConfig) -> None:
+    env = dict(os.environ)
+    env.setdefault("OMP_NUM_THREADS", str(cfg.threads))
+    env.setdefault("MKL_NUM_THREADS", str(cfg.threads))
+    print("[run] " + " ".join(cmd), flush=True)
+    t0 = time.time()
+    res = subprocess.run(cmd, env=env)
+    print(f"[run] {log_name} finished rc={res.returncode} in {time.time() - t0:.0f}s", flush=True)
+    if res.returncode != 0:
+        raise ModelError(f"training step {log_name} failed (exit {res.returncode})")
+
+
+def _py(module: str) -> list[str]:
+    return [sys.executable, "-m", module]
+
+
+def _shorthand(lang: str) -> str:
+    return {"de": "de_gsd", "en": "en_ewt"}.get(lang, f"{lang}_ud")
+
+
+def _install(cfg: TrainConfig, src: Path, key: str) -> None:
+    if not src.exists():
+        raise ModelError(f"training produced no model file {src}")
+    if "checkpoint" in src.name:
+        raise ModelError("refusing to ship a checkpoint")
+    cfg.out_dir.mkdir(parents=True, exist_ok=True)
+    dst = cfg.out_dir / f"{cfg.lang}_{MODEL_FILES[key]}"
+    shutil.copyfile(src, dst)
+    print(f"[install] {dst} ({dst.stat().st_size / 1e6:.1f} MB)", flush=True)
+
+
+def train_tokenizer(cfg: TrainConfig, paths: dict[str, Path]) -> None:
+    w = cfg.work_dir
+    for split in ("train", "dev"):
+        txt = w / f"{cfg.lang}_{split}.txt"
+        from stanza.utils.datasets.conllu_to_text import convert_text
+
+        convert_text(str(paths[split]), str(txt))
+        subprocess.run(
+            _py("stanza.utils.datasets.prepare_tokenizer_data")
+            + [str(txt), str(paths[split]), "-o", str(w / f"{cfg.lang}_{split}.toklabels"),
+               "-m", str(w / f"{cfg.lang}_{split}.mwt.json")],
+            check=True,
+        )
+    save = w / "models"
+    cmd = _py("stanza.models.tokenizer") + [
+        "--mode", "train",
+        "--txt_file", str(w / f"{cfg.lang}_train.txt"),
+        "--label_file", str(w / f"{cfg.lang}_train.toklabels"),
+        "--mwt_json_file", str(w / f"{cfg.lang}_train.mwt.json"),
+        "--dev_txt_file", str(w / f"{cfg.lang}_dev.txt"),
+        "--dev_label_file", str(w / f"{cfg.lang}_dev.toklabels"),
+        "--dev_conll_gold", str(paths["dev"]),
+        "--conll_file", str(w / f"{cfg.lang}_tok_dev_pred.conllu"),
+        "--lang", cfg.lang, "--shorthand", _shorthand(cfg.lang),
+        "--save_dir", str(save), "--save_name", f"{cfg.lang}_tokenizer.pt",
+        "--steps", str(cfg.tok_steps), "--eval_steps", str(max(100, cfg.tok_steps // 4)),
+        "--seed", str(cfg.seed), "--cpu",
+    ]
+    _run(cmd, "tokenize", cfg)
+    _install(cfg, save / f"{cfg.lang}_tokenizer.pt", "tokenize")
+
+
+def train_mwt(cfg: TrainConfig, paths: dict[str, Path]) -> None:
+    save = cfg.work_dir / "models"
+    cmd = _py("stanza.models.mwt_expander") + [
+        "--mode", "train",
+        "--train_file", str(paths["train"]), "--eval_file", str(paths["dev"]),
+        "--output_file", str(cfg.work_dir / f"{cfg.lang}_mwt_dev_pred.conllu"),
+        "--gold_file", str(paths["dev"]),
+        "--lang", cfg.lang, "--shorthand", _shorthand(cfg.lang),
+        "--save_dir", str(save), "--save_name", f"{cfg.lang}_mwt.pt",
+        "--num_epoch", str(cfg.mwt_epochs), "--seed", str(cfg.seed), "--cpu",
+    ]
+    _run(cmd, "mwt", cfg)
+    _install(cfg, save / f"{cfg.lang}_mwt.pt", "mwt")
+
+
+def train_lemma(cfg: TrainConfig, paths: dict[str, Path]) -> None:
+    save = cfg.work_dir / "models"
+    cmd = _py("stanza.models.lemmatizer") + [
+        "--mode", "train",
+        "--train_file", str(paths["train"]), "--eval_file", str(paths["dev"]),
+        "--output_file", str(cfg.work_dir / f"{cfg.lang}_lemma_dev_pred.conllu"),
+        "--lang", cfg.lang, "--shorthand", _shorthand(cfg.lang),
+        "--save_dir", str(save), "--save_name", f"{cfg.lang}_lemma.pt",
+        "--seed", str(cfg.seed), "--cpu",
+    ]
+    if cfg.lemma_seq2seq:
+        cmd += ["--num_epoch", str(cfg.lemma_epochs)]
+    else:
+        cmd += ["--dict_only"]
+    _run(cmd, "lemma", cfg)
+    _install(cfg, save / f"{cfg.lang}_lemma.pt", "lemma")
+
+
+def train_pos(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> None:
+    save = cfg.work_dir / "models"
+    cmd = _py("stanza.models.tagger") + [
+        "--mode", "train", "--lang", cfg.lang, "--shorthand", _shorthand(cfg.lang),
+        "--train_file", str(paths["pos_train"]), "--eval_file", str(paths["pos_dev"]),
+        "--output_file", str(cfg.work_dir / f"{cfg.lang}_pos_dev_pred.conllu"),
+        "--wordvec_pretrain_file", str(pretrain),
+        "--save_dir", str(save), "--save_name", f"{cfg.lang}_pos.pt",
+        "--batch_size", str(cfg.pos_batch), "--hidden_dim", "128", "--char_hidden_dim", "128",
+        "--word_emb_dim", "50", "--transformed_dim", "64", "--deep_biaff_hidden_dim", "200",
+        "--composite_deep_biaff_hidden_dim", "64",
+        "--max_steps", str(cfg.pos_steps), "--eval_interval", str(max(50, cfg.pos_steps // 6)),
+        "--fix_eval_interval", "--log_step", "20", "--seed", str(cfg.seed), "--cpu",
+        *cfg.pos_extra,
+    ]
+    _run(cmd, "pos", cfg)
+    _install(cfg, save / f"{cfg.lang}_pos.pt", "pos")
+
+
+def train_depparse(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> None:
+    save = cfg.work_dir / "models"
+    model = save / f"{cfg.lang}_depparse.pt"
+    ckpt = save / f"{cfg.lang}_depparse_checkpoint.pt"
+    cmd = _py("stanza.models.parser") + [
+        "--mode", "train", "--lang", cfg.lang, "--shorthand", _shorthand(cfg.lang),
+        "--train_file", str(paths["train"]), "--eval_file", str(paths["dev"]),
+        "--output_file", str(cfg.work_dir / f"{cfg.lang}_dep_dev_pred.conllu"),
+        "--wordvec_pretrain_file", str(pretrain),
+        "--save_dir", str(save), "--save_name", model.name,
+        "--checkpoint_save_name", str(ckpt),
+        "--batch_size", str(cfg.dep_batch), "--hidden_dim", "200", "--char_hidden_dim", "100",
+        "--word_emb_dim", "50", "--transformed_dim", "100", "--deep_biaff_hidden_dim", "200",
+        "--max_steps", str(cfg.dep_steps), "--eval_interval", str(max(100, cfg.dep_steps // 6)),
+        "--seed", str(cfg.seed), "--cpu",
+        *cfg.dep_extra,
+    ]
+    if cfg.lang == "de":
+        # XPOS differ between the German treebanks and LIT has no features: parse from UPOS.
+        cmd += ["--no_xpos", "--no_ufeats"]
+    if ckpt.exists():
+        cmd += ["--continue_from", str(ckpt)]
+        print(f"[depparse] resuming from {ckpt}", flush=True)
+    _run(cmd, "depparse", cfg)
+    _install(cfg, model, "depparse")
+
+
+def _germeval_to_json(src: Path, dst: Path) -> None:
+    docs: list[list[dict[str, str]]] = []
+    cur: list[dict[str, str]] = []
+    for line in src.read_text(encoding="utf-8").split("\n"):
+        if not line.strip():
+            if cur:
+                docs.append(cur)
+            cur = []
+            continue
+        if line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 3:
+            continue
+        tag = parts[2]
+        # outer NE column; collapse deriv/part subtypes (PERderiv, LOCpart...) to O
+        if tag != "O" and (tag.endswith("deriv") or tag.endswith("part")):
+            tag = "O"
+        tag = tag.replace("-OTH", "-MISC")
+        cur.append({"text": parts[1], "ner": tag})
+    if cur:
+        docs.append(cur)
+    dst.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
+
+
+def train_ner(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> None:
+    if cfg.lang != "de":
+        print("[ner] no NER training data for this language; skipped", flush=True)
+        return
+    ner_dir = cfg.data_dir / "GermEval2014-NER"
+    dev_src = _need(ner_dir / "NER-de-dev.tsv")
+    test_src = _need(ner_dir / "NER-de-test.tsv")
+    w = cfg.work_dir
+    # dev (2.2k sentences) trains, test is split: its first half for model selection and
+    # the second half is the held-out NER test set.
+    _germeval_to_json(dev_src, w / "de_ner_train.json")
+    _germeval_to_json(test_src, w / "de_ner_testall.json")
+    allt = json.loads((w / "de_ner_testall.json").read_text(encoding="utf-8"))
+    half = len(allt) // 2
+    (w / "de_ner_dev.json").write_text(json.dumps(allt[:half], ensure_ascii=False), encoding="utf-8")
+    (w / "de_ner_test.json").write_text(json.dumps(allt[half:], ensure_ascii=False), encoding="utf-8")
+    save = w / "models"
+    cmd = _py("stanza.models.ner_tagger") + [
+        "--mode", "train", "--lang", cfg.lang, "--shorthand", "de_germeval2014",
+        "--train_file", str(w / "de_ner_train.json"), "--eval_file", str(w / "de_ner_dev.json"),
+        "--wordvec_pretrain_file", str(pretrain),
+        "--save_dir", str(save), "--save_name", "de_ner.pt",
+        "--hidden_dim", "128", "--char_hidden_dim", "64", "--word_emb_dim", "50",
+        "--max_steps", str(cfg.ner_steps), "--eval_interval", str(max(100, cfg.ner_steps // 5)),
+        "--batch_size", "32", "--seed", str(cfg.seed), "--cpu",
+    ]
+    _run(cmd, "ner", cfg)
+    _install(cfg, save / "de_ner.pt", "ner")
+
+
+def train(
+    lang: str,
+    data_dir: str | Path,
+    out_dir: str | Path,
+    work_dir: str | Path | None = None,
+    steps: list[str] | None = None,
+    seed: int = 1,
+    **overrides,
+) -> Path:
+    """Train the requested processors (default: all) and copy the models into out_dir."""
+    steps = list(steps or ALL_STEPS)
+    unknown = [s for s in steps if s not in ALL_STEPS]
+    if unknown:
+        raise ModelError(f"unknown training step(s): {', '.join(unknown)}")
+    out = Path(out_dir)
+    work = Path(work_dir) if work_dir else out.parent / f".{out.name}_work_{lang}"
+    cfg = TrainConfig(lang=lang, data_dir=Path(data_dir), out_dir=out, work_dir=work, seed=seed)
+    for k, v in overrides.items():
+        if v is None:
+            continue
+        if not hasattr(cfg, k):
+            raise ModelError(f"unknown training option {k}")
+        setattr(cfg, k, v)
+    t_all = time.time()
+    paths = prepare_data(cfg)
+    pretrain = None
+    if any(s in steps for s in ("wordvec", "pos", "depparse", "ner")):
+        pretrain = build_wordvec(cfg, paths)
+        _install(cfg, pretrain, "pretrain")
+    timings: dict[str, float] = {}
+    for step in steps:
+        t0 = time.time()
+        if step == "tokenize":
+            train_tokenizer(cfg, paths)
+        elif step == "mwt":
+            if _has_mwt(paths["train"]):
+                train_mwt(cfg, paths)
+            else:
+                print("[mwt] no multi-word tokens in the data; skipped", flush=True)
+        elif step == "lemma":
+            train_lemma(cfg, paths)
+        elif step == "pos":
+            train_pos(cfg, paths, pretrain)
+        elif step == "depparse":
+            train_depparse(cfg, paths, pretrain)
+        elif step == "ner":
+            train_ner(cfg, paths, pretrain)
+        timings[step] = time.time() - t0
+    print("[done] " + ", ".join(f"{k} {v:.0f}s" for k, v in timings.items())
+          + f"; total {time.time() - t_all:.0f}s", flush=True)
+    print(f"[done] held-out test file: {paths['test']}", flush=True)
+    return out
+
+
+def _has_mwt(path: Path) -> bool:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            head = line.split("\t", 1)[0]
+            if "-" in head and head[0].isdigit():
+                return True
+    return False
+
+
+def main(argv: list[str] | None = None) -> None:
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Train claimcheck's stanza models offline")
+    ap.add_argument("--lang", required=True)
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--work")
+    ap.add_argument("--steps", default=",".join(ALL_STEPS))
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--tok-steps", type=int)
+    ap.add_argument("--pos-steps", type=int)
+    ap.add_argument("--dep-steps", type=int)
+    ap.add_argument("--ner-steps", type=int)
+    ap.add_argument("--lemma-seq2seq", action="store_true", default=None)
+    a = ap.parse_args(argv)
+    train(a.lang, a.data, a.out, a.work, a.steps.split(","), a.seed,
+          tok_steps=a.tok_steps, pos_steps=a.pos_steps, dep_steps=a.dep_steps,
+          ner_steps=a.ner_steps, lemma_seq2seq=a.lemma_seq2seq)
+
+
+if __name__ == "__main__":
+    main()

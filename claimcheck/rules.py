@@ -1,0 +1,287 @@
+"""Rule files → validated lookup tables.
+
+Rules are data (`rules/<lang>/*.yaml`, `rules/common/*.yaml`, `rules/findings/*.yaml`): a
+newsroom edits or extends them with `--rules DIR` without touching code. Every file is
+validated by a pydantic model with `extra="forbid"`, and an error names file and line:
+`rules/de/outlets.yaml:12: unknown field 'alias'`.
+
+YAML is read with the safe loader only (no tags, no code), and rule patterns are plain
+words, never user regexes, so a rule file cannot make matching slow.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from claimcheck.errors import RuleError
+
+Severity = Literal["error", "warning", "info"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---- cues.yaml -------------------------------------------------------------------------
+
+
+class CueVerb(_Strict):
+    """A verb that introduces what someone said, wrote, reported or believes."""
+
+    lemma: str
+    particle: str | None = Field(None, description="Separable particle: 'an' for 'kündigte ... an'.")
+    kind: Literal["speech", "report", "belief", "hearing"] = "speech"
+    # With a noun-phrase object ("forderte eine Lösung") the verb itself is the claim.
+    reported: bool = Field(True, description="Verb + NP object is reported speech.")
+    note: str | None = None
+
+
+class CueFile(_Strict):
+    verbs: list[CueVerb] = []
+    nouns: list[str] = Field([], description="Reporting nouns: Angaben, Erkenntnisse, Bericht, Mitteilung.")
+
+
+# ---- markers.yaml: prepositional cues, continuations, back-pointers -----------------------
+
+
+class Marker(_Strict):
+    phrase: str = Field(description="Words as written, matched case-insensitively on tokens.")
+    kind: Literal["according_to", "via", "continuation", "backward", "hearsay", "vague", "hedge"]
+    # where the source stands relative to the phrase: 'laut X' → after, 'X zufolge' → before
+    source: Literal["after", "before", "none"] = "none"
+    note: str | None = None
+
+
+class MarkerFile(_Strict):
+    markers: list[Marker] = []
+
+
+# ---- outlets.yaml ------------------------------------------------------------------------
+
+OutletType = Literal["newspaper", "wire_agency", "broadcaster", "magazine", "online"]
+
+
+class OutletEntry(_Strict):
+    name: str
+    type: OutletType
+    aliases: list[str] = []
+    country: str | None = None
+
+
+class OutletFile(_Strict):
+    outlets: list[OutletEntry] = []
+    # generic nouns that point back to the last outlet of that type ("die Zeitung")
+    references: dict[OutletType, list[str]] = {}
+
+
+# ---- sources.yaml: who can be a source -----------------------------------------------------
+
+
+class SourceFile(_Strict):
+    anonymous: list[str] = Field([], description="Head nouns of unnamed sources: Personen, Kreise, Insider.")
+    vague: list[str] = Field([], description="Vague sources: Kritiker, Experten, Beobachter.")
+    governments: dict[str, str] = Field({}, description="Capital or institution → what it stands for.")
+    roles: list[str] = Field([], description="Role nouns that name a person's function: Sprecher, Minister.")
+    organizations: list[str] = Field([], description="Head nouns of organisations: Regierung, Ministerium.")
+    pronouns: dict[str, Literal["person", "organization", "any"]] = {}
+
+
+# ---- checkworthy.yaml: what in an assertion needs a source ----------------------------------
+
+
+class CheckworthyFile(_Strict):
+    charge_lemmas: list[str] = Field([], description="Verbs/nouns of wrongdoing: vorwerfen, töten, betrügen.")
+    prediction_lemmas: list[str] = []
+    action_lemmas: list[str] = Field([], description="Verbs of a concrete reported act: schicken, telefonieren.")
+    background_lemmas: list[str] = Field([], description="Scene-setting verbs the outlet may state itself.")
+    number_words: list[str] = []
+
+
+# ---- findings/CCxxx.yaml --------------------------------------------------------------------
+
+
+class FindingExamples(_Strict):
+    flag: list[str] = []
+    pass_: list[str] = Field([], alias="pass")
+
+
+class FindingRule(_Strict):
+    code: str = Field(pattern=r"^CC\d{3}$")
+    name: str
+    check: str = Field(description="Which built-in check raises it (see claimcheck/judge.py).")
+    severity: Severity
+    message: str
+    description: str
+    languages: list[str] = ["de", "en"]
+    examples: dict[str, FindingExamples] = Field({}, description="Per language: texts that must flag / pass.")
+
+
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    "cues.yaml": CueFile,
+    "markers.yaml": MarkerFile,
+    "outlets.yaml": OutletFile,
+    "sources.yaml": SourceFile,
+    "checkworthy.yaml": CheckworthyFile,
+}
+
+
+# ---- loading -------------------------------------------------------------------------------
+
+
+def _line_of(node: yaml.Node | None, loc: Iterable[Any]) -> int:
+    """Follow a pydantic error location through the YAML node tree to a 1-based line."""
+    line = node.start_mark.line + 1 if node is not None else 1
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next((v for k, v in node.value if k.value == key), None)
+            if nxt is None:  # the unknown key itself
+                nxt = next((k for k, _ in node.value if k.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            nxt = node.value[key]
+        else:
+            nxt = None
+        if nxt is None:
+            break
+        node = nxt
+        line = node.start_mark.line + 1
+    return line
+
+
+def load_yaml_model(path: Path, model: type[BaseModel]) -> BaseModel:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise RuleError(f"{path}: cannot read rule file ({err})") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
+        raise RuleError(f"{path}{line}: invalid YAML: {problem}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise RuleError(f"{path}:1: expected a mapping at the top of the file")
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        loc = [p for p in first["loc"] if p != "pass_"]
+        where = _line_of(node, first["loc"])
+        if first["type"] == "extra_forbidden":
+            msg = f"unknown field {loc[-1]!r}"
+        else:
+            field_name = ".".join(str(p) for p in loc) or "file"
+            msg = f"{field_name}: {first['msg']}"
+        raise RuleError(f"{path}:{where}: {msg}") from None
+
+
+@dataclass
+class LanguageRules:
+    """Everything the rule stages need for one language, merged from all rule folders."""
+
+    language: str
+    cues: CueFile = field(default_factory=CueFile)
+    markers: MarkerFile = field(default_factory=MarkerFile)
+    outlets: OutletFile = field(default_factory=OutletFile)
+    sources: SourceFile = field(default_factory=SourceFile)
+    checkworthy: CheckworthyFile = field(default_factory=CheckworthyFile)
+    findings: dict[str, FindingRule] = field(default_factory=dict)
+
+    @functools.cached_property
+    def cue_verbs(self) -> dict[str, list[CueVerb]]:
+        table: dict[str, list[CueVerb]] = {}
+        for verb in self.cues.verbs:
+            table.setdefault(verb.lemma.lower(), []).append(verb)
+        return table
+
+    @functools.cached_property
+    def outlet_aliases(self) -> dict[tuple[str, ...], OutletEntry]:
+        """Lower-cased token tuples of every outlet name and alias → outlet."""
+        table: dict[tuple[str, ...], OutletEntry] = {}
+        for outlet in self.outlets.outlets:
+            for alias in [outlet.name, *outlet.aliases]:
+                table.setdefault(tuple(alias.lower().split()), outlet)
+        return table
+
+
+def _merge(a: BaseModel, b: BaseModel) -> BaseModel:
+    """b on top of a: lists are extended, mappings updated."""
+    data = a.model_dump(by_alias=True)
+    for key, value in b.model_dump(by_alias=True, exclude_unset=True).items():
+        if isinstance(value, list):
+            data[key] = data.get(key, []) + value
+        elif isinstance(value, dict):
+            merged = dict(data.get(key, {}))
+            for k, v in value.items():
+                merged[k] = merged.get(k, []) + v if isinstance(v, list) and isinstance(merged.get(k), list) else v
+            data[key] = merged
+        else:
+            data[key] = value
+    return type(a).model_validate(data)
+
+
+@dataclass
+class RuleSet:
+    languages: dict[str, LanguageRules]
+
+    def for_language(self, lang: str) -> LanguageRules:
+        return self.languages.get(lang) or LanguageRules(language=lang)
+
+    def all_findings(self) -> dict[str, FindingRule]:
+        merged: dict[str, FindingRule] = {}
+        for rules in self.languages.values():
+            merged.update(rules.findings)
+        return dict(sorted(merged.items()))
+
+
+def builtin_rules_dir() -> Path:
+    """rules/ in the wheel (claimcheck/_rules) or in a source checkout."""
+    packaged = Path(__file__).parent / "_rules"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "rules"
+
+
+def _apply_dir(root: Path, languages: dict[str, LanguageRules]) -> None:
+    if not root.is_dir():
+        raise RuleError(f"{root}: rule folder not found")
+    for lang_dir in sorted(p for p in root.iterdir() if p.is_dir()):
+        targets = list(languages) if lang_dir.name in ("common", "findings") else [lang_dir.name]
+        for path in sorted(lang_dir.glob("*.yaml")):
+            if lang_dir.name == "findings":
+                rule = load_yaml_model(path, FindingRule)
+                assert isinstance(rule, FindingRule)
+                for lang in rule.languages:
+                    if lang in languages:
+                        languages[lang].findings[rule.code] = rule
+                continue
+            model = FILE_MODELS.get(path.name)
+            if model is None:
+                raise RuleError(f"{path}:1: unknown rule file (expected one of {', '.join(FILE_MODELS)})")
+            loaded = load_yaml_model(path, model)
+            for lang in targets:
+                rules = languages.setdefault(lang, LanguageRules(language=lang))
+                attr = path.stem
+                setattr(rules, attr, _merge(getattr(rules, attr), loaded))
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(dirs: tuple[str, ...]) -> RuleSet:
+    languages: dict[str, LanguageRules] = {lang: LanguageRules(language=lang) for lang in ("de", "en")}
+    for root in (builtin_rules_dir(), *map(Path, dirs)):
+        _apply_dir(root, languages)
+    return RuleSet(languages=languages)
+
+
+def load_rules(extra_dirs: Iterable[str] = ()) -> RuleSet:
+    """Built-in rules, then each newsroom folder on top (cached per process)."""
+    return _load_cached(tuple(os.path.abspath(d) for d in extra_dirs))
