@@ -86,7 +86,7 @@ def check(
 ) -> None:
     """Check news texts: claims, speakers, outlets, and unsourced assertions."""
     from claimcheck import pipeline
-    from claimcheck.read import Source, read_path, read_text
+    from claimcheck.read import Source, read_path, read_stream
     from claimcheck.report import render
     from claimcheck.report.models import InputErrorReport, Report
     from claimcheck.rules import load_rules
@@ -100,13 +100,7 @@ def check(
     for path in files:
         try:
             if path == "-":
-                data = sys.stdin.buffer.read()
-                from claimcheck.read import decode
-
-                text = decode(data, "-")
-                if not text.strip():
-                    raise ClaimcheckError("-: empty input, nothing to check")
-                sources.append(read_text(text, "-"))
+                sources.append(read_stream(sys.stdin.buffer, "-", max_bytes=max_bytes))
             else:
                 sources.append(read_path(path, max_bytes=max_bytes))
         except ClaimcheckError as err:
