@@ -36,7 +36,10 @@ def _register_subapps() -> None:
             if err.name != f"claimcheck.{module}":
                 raise
             continue
-        mod.register(app)
+        if hasattr(mod, "register"):  # modules that add plain commands
+            mod.register(app)
+        else:  # modules that are a typer sub-app
+            app.add_typer(mod.app, name=name)
 
 
 def fail(message: str) -> NoReturn:

@@ -38,6 +38,7 @@ class CueVerb(_Strict):
 
     lemma: str
     particle: str | None = Field(None, description="Separable particle: 'an' for 'kündigte ... an'.")
+    forms: list[str] = Field([], description="Irregular word forms the lemmatizer may miss: schrieb, geschrieben.")
     kind: Literal["speech", "report", "belief", "hearing"] = "speech"
     # With a noun-phrase object ("forderte eine Lösung") the verb itself is the claim.
     reported: bool = Field(True, description="Verb + NP object is reported speech.")
@@ -133,6 +134,9 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
 }
 
 
+# read by the parser adapter (claimcheck/nlp), not by the rule stages
+PARSER_FILES = {"konjunktiv.yaml"}
+
 # ---- loading -------------------------------------------------------------------------------
 
 
@@ -206,6 +210,15 @@ class LanguageRules:
         return table
 
     @functools.cached_property
+    def cue_forms(self) -> dict[str, list[CueVerb]]:
+        """Word form (lower-case) → cue verbs, for forms a small lemmatizer gets wrong."""
+        table: dict[str, list[CueVerb]] = {}
+        for verb in self.cues.verbs:
+            for form in verb.forms:
+                table.setdefault(form.lower(), []).append(verb)
+        return table
+
+    @functools.cached_property
     def outlet_aliases(self) -> dict[tuple[str, ...], OutletEntry]:
         """Lower-cased token tuples of every outlet name and alias → outlet."""
         table: dict[tuple[str, ...], OutletEntry] = {}
@@ -263,6 +276,8 @@ def _apply_dir(root: Path, languages: dict[str, LanguageRules]) -> None:
                 for lang in rule.languages:
                     if lang in languages:
                         languages[lang].findings[rule.code] = rule
+                continue
+            if path.name in PARSER_FILES:
                 continue
             model = FILE_MODELS.get(path.name)
             if model is None:
