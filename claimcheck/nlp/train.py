@@ -8,8 +8,7 @@ model files are copied into `out_dir` (never a `*_checkpoint.pt`).
 Data layout expected under `data_dir` (the UD release folder names):
   de: UD_German-GSD (dev used for training, test held out), UD_German-PUD, UD_German-LIT,
       GermEval2014-NER (optional), german-news-quotation-2024 (optional, word vectors only)
-  en: UD_English-EWT (train/dev/test), UD_English-GUM and PolNeAR-train (optional, word
-      vectors only)
+  en: UD_English-EWT (train/dev/test), UD_English-GUM (optional, word vectors only)
 """
 
 from __future__ import annotations
@@ -88,6 +87,28 @@ def _map_cols(block: str, fn) -> str:
     return "\n".join(out)
 
 
+def _pud_to_gsd(cols: list[str]) -> list[str]:
+    """One PUD word line in GSD's feature conventions (XPOS blanked)."""
+    cols = list(cols)
+    upos, xpos = cols[3], cols[4]
+    feats = {} if cols[5] == "_" else dict(f.split("=", 1) for f in cols[5].split("|") if "=" in f)
+    if upos == "ADV":
+        feats.pop("Degree", None)
+    if upos in ("VERB", "AUX"):
+        if "Mood" in feats:
+            feats["VerbForm"] = "Fin"
+        elif xpos == "VBN":
+            feats = {"VerbForm": "Part"}
+        elif xpos == "VB" and not feats:
+            feats = {"VerbForm": "Inf"}
+        if upos == "AUX" and cols[7] == "aux:pass":
+            feats["Voice"] = "Pass"
+    feats.pop("Foreign", None) if upos != "X" else None
+    cols[4] = "_"
+    cols[5] = "|".join(f"{k}={v}" for k, v in sorted(feats.items(), key=lambda kv: kv[0].lower())) or "_"
+    return cols
+
+
 def _split(blocks: list[str], every: int = 10) -> tuple[list[str], list[str]]:
     train = [b for i, b in enumerate(blocks) if i % every != every - 1]
     dev = [b for i, b in enumerate(blocks) if i % every == every - 1]
@@ -116,8 +137,9 @@ def prepare_data(cfg: TrainConfig) -> dict[str, Path]:
         gsd_dev = _read_conllu(_need(d / "UD_German-GSD/de_gsd-ud-dev.conllu"))
         pud = _read_conllu(_need(d / "UD_German-PUD/de_pud-ud-test.conllu"))
         lit = _read_conllu(_need(d / "UD_German-LIT/de_lit-ud-test.conllu"))
-        # PUD XPOS are not STTS: blank them so the tagger does not learn two tag sets.
-        pud_pos = [_map_cols(b, lambda c: c[:4] + ["_"] + c[5:]) for b in pud]
+        # PUD XPOS are not STTS: blank them; its features follow other conventions
+        # than GSD's (no VerbForm, Degree on adverbs): map them to GSD's.
+        pud_pos = [_map_cols(b, _pud_to_gsd) for b in pud]
         g_tr, g_dv = _split(gsd_dev)
         p_tr, p_dv = _split(pud)
         pp_tr, pp_dv = _split(pud_pos)
@@ -202,11 +224,7 @@ def _wordvec_sentences(cfg: TrainConfig, paths: dict[str, Path]):
                         if line and not line.startswith("#") and line.split("\t")[0].isdigit()
                     ]
                 )
-        for f in sorted(glob.glob(str(d / "PolNeAR-train/text/*"))):
-            try:
-                add_text(Path(f).read_text(encoding="utf-8", errors="replace"))
-            except OSError:
-                continue
+        # PolNeAR has no licence ("never redistribute"): not used for shipped vectors.
     return sents
 
 
@@ -283,24 +301,49 @@ def train_tokenizer(cfg: TrainConfig, paths: dict[str, Path]) -> None:
         convert_text(str(paths[split]), str(txt))
         subprocess.run(
             _py("stanza.utils.datasets.prepare_tokenizer_data")
-            + [str(txt), str(paths[split]), "-o", str(w / f"{cfg.lang}_{split}.toklabels"),
-               "-m", str(w / f"{cfg.lang}_{split}.mwt.json")],
+            + [
+                str(txt),
+                str(paths[split]),
+                "-o",
+                str(w / f"{cfg.lang}_{split}.toklabels"),
+                "-m",
+                str(w / f"{cfg.lang}_{split}.mwt.json"),
+            ],
             check=True,
         )
     save = w / "models"
     cmd = _py("stanza.models.tokenizer") + [
-        "--mode", "train",
-        "--txt_file", str(w / f"{cfg.lang}_train.txt"),
-        "--label_file", str(w / f"{cfg.lang}_train.toklabels"),
-        "--mwt_json_file", str(w / f"{cfg.lang}_train.mwt.json"),
-        "--dev_txt_file", str(w / f"{cfg.lang}_dev.txt"),
-        "--dev_label_file", str(w / f"{cfg.lang}_dev.toklabels"),
-        "--dev_conll_gold", str(paths["dev"]),
-        "--conll_file", str(w / f"{cfg.lang}_tok_dev_pred.conllu"),
-        "--lang", cfg.lang, "--shorthand", _shorthand(cfg.lang),
-        "--save_dir", str(save), "--save_name", f"{cfg.lang}_tokenizer.pt",
-        "--steps", str(cfg.tok_steps), "--eval_steps", str(max(100, cfg.tok_steps // 4)),
-        "--seed", str(cfg.seed), "--cpu",
+        "--mode",
+        "train",
+        "--txt_file",
+        str(w / f"{cfg.lang}_train.txt"),
+        "--label_file",
+        str(w / f"{cfg.lang}_train.toklabels"),
+        "--mwt_json_file",
+        str(w / f"{cfg.lang}_train.mwt.json"),
+        "--dev_txt_file",
+        str(w / f"{cfg.lang}_dev.txt"),
+        "--dev_label_file",
+        str(w / f"{cfg.lang}_dev.toklabels"),
+        "--dev_conll_gold",
+        str(paths["dev"]),
+        "--conll_file",
+        str(w / f"{cfg.lang}_tok_dev_pred.conllu"),
+        "--lang",
+        cfg.lang,
+        "--shorthand",
+        _shorthand(cfg.lang),
+        "--save_dir",
+        str(save),
+        "--save_name",
+        f"{cfg.lang}_tokenizer.pt",
+        "--steps",
+        str(cfg.tok_steps),
+        "--eval_steps",
+        str(max(100, cfg.tok_steps // 4)),
+        "--seed",
+        str(cfg.seed),
+        "--cpu",
     ]
     _run(cmd, "tokenize", cfg)
     _install(cfg, save / f"{cfg.lang}_tokenizer.pt", "tokenize")
@@ -309,13 +352,29 @@ def train_tokenizer(cfg: TrainConfig, paths: dict[str, Path]) -> None:
 def train_mwt(cfg: TrainConfig, paths: dict[str, Path]) -> None:
     save = cfg.work_dir / "models"
     cmd = _py("stanza.models.mwt_expander") + [
-        "--mode", "train",
-        "--train_file", str(paths["train"]), "--eval_file", str(paths["dev"]),
-        "--output_file", str(cfg.work_dir / f"{cfg.lang}_mwt_dev_pred.conllu"),
-        "--gold_file", str(paths["dev"]),
-        "--lang", cfg.lang, "--shorthand", _shorthand(cfg.lang),
-        "--save_dir", str(save), "--save_name", f"{cfg.lang}_mwt.pt",
-        "--num_epoch", str(cfg.mwt_epochs), "--seed", str(cfg.seed), "--cpu",
+        "--mode",
+        "train",
+        "--train_file",
+        str(paths["train"]),
+        "--eval_file",
+        str(paths["dev"]),
+        "--output_file",
+        str(cfg.work_dir / f"{cfg.lang}_mwt_dev_pred.conllu"),
+        "--gold_file",
+        str(paths["dev"]),
+        "--lang",
+        cfg.lang,
+        "--shorthand",
+        _shorthand(cfg.lang),
+        "--save_dir",
+        str(save),
+        "--save_name",
+        f"{cfg.lang}_mwt.pt",
+        "--num_epoch",
+        str(cfg.mwt_epochs),
+        "--seed",
+        str(cfg.seed),
+        "--cpu",
     ]
     _run(cmd, "mwt", cfg)
     _install(cfg, save / f"{cfg.lang}_mwt.pt", "mwt")
@@ -324,12 +383,23 @@ def train_mwt(cfg: TrainConfig, paths: dict[str, Path]) -> None:
 def train_lemma(cfg: TrainConfig, paths: dict[str, Path]) -> None:
     save = cfg.work_dir / "models"
     cmd = _py("stanza.models.lemmatizer") + [
-        "--mode", "train",
-        "--train_file", str(paths["train"]), "--eval_file", str(paths["dev"]),
-        "--output_file", str(cfg.work_dir / f"{cfg.lang}_lemma_dev_pred.conllu"),
-        "--lang", cfg.lang, "--shorthand", _shorthand(cfg.lang),
-        "--save_dir", str(save), "--save_name", f"{cfg.lang}_lemma.pt",
-        "--seed", str(cfg.seed), "--cpu",
+        "--mode",
+        "train",
+        "--train_file",
+        str(paths["train"]),
+        "--eval_file",
+        str(paths["dev"]),
+        "--output_file",
+        str(cfg.work_dir / f"{cfg.lang}_lemma_dev_pred.conllu"),
+        "--shorthand",
+        _shorthand(cfg.lang),
+        "--save_dir",
+        str(save),
+        "--save_name",
+        f"{cfg.lang}_lemma.pt",
+        "--seed",
+        str(cfg.seed),
+        "--cpu",
     ]
     if cfg.lemma_seq2seq:
         cmd += ["--num_epoch", str(cfg.lemma_epochs)]
@@ -342,16 +412,48 @@ def train_lemma(cfg: TrainConfig, paths: dict[str, Path]) -> None:
 def train_pos(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> None:
     save = cfg.work_dir / "models"
     cmd = _py("stanza.models.tagger") + [
-        "--mode", "train", "--lang", cfg.lang, "--shorthand", _shorthand(cfg.lang),
-        "--train_file", str(paths["pos_train"]), "--eval_file", str(paths["pos_dev"]),
-        "--output_file", str(cfg.work_dir / f"{cfg.lang}_pos_dev_pred.conllu"),
-        "--wordvec_pretrain_file", str(pretrain),
-        "--save_dir", str(save), "--save_name", f"{cfg.lang}_pos.pt",
-        "--batch_size", str(cfg.pos_batch), "--hidden_dim", "128", "--char_hidden_dim", "128",
-        "--word_emb_dim", "50", "--transformed_dim", "64", "--deep_biaff_hidden_dim", "200",
-        "--composite_deep_biaff_hidden_dim", "64",
-        "--max_steps", str(cfg.pos_steps), "--eval_interval", str(max(50, cfg.pos_steps // 6)),
-        "--fix_eval_interval", "--log_step", "20", "--seed", str(cfg.seed), "--cpu",
+        "--mode",
+        "train",
+        "--lang",
+        cfg.lang,
+        "--shorthand",
+        _shorthand(cfg.lang),
+        "--train_file",
+        str(paths["pos_train"]),
+        "--eval_file",
+        str(paths["pos_dev"]),
+        "--output_file",
+        str(cfg.work_dir / f"{cfg.lang}_pos_dev_pred.conllu"),
+        "--wordvec_pretrain_file",
+        str(pretrain),
+        "--save_dir",
+        str(save),
+        "--save_name",
+        f"{cfg.lang}_pos.pt",
+        "--batch_size",
+        str(cfg.pos_batch),
+        "--hidden_dim",
+        "128",
+        "--char_hidden_dim",
+        "128",
+        "--word_emb_dim",
+        "50",
+        "--transformed_dim",
+        "64",
+        "--deep_biaff_hidden_dim",
+        "200",
+        "--composite_deep_biaff_hidden_dim",
+        "64",
+        "--max_steps",
+        str(cfg.pos_steps),
+        "--eval_interval",
+        str(max(50, cfg.pos_steps // 6)),
+        "--fix_eval_interval",
+        "--log_step",
+        "20",
+        "--seed",
+        str(cfg.seed),
+        "--cpu",
         *cfg.pos_extra,
     ]
     _run(cmd, "pos", cfg)
@@ -363,16 +465,45 @@ def train_depparse(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> 
     model = save / f"{cfg.lang}_depparse.pt"
     ckpt = save / f"{cfg.lang}_depparse_checkpoint.pt"
     cmd = _py("stanza.models.parser") + [
-        "--mode", "train", "--lang", cfg.lang, "--shorthand", _shorthand(cfg.lang),
-        "--train_file", str(paths["train"]), "--eval_file", str(paths["dev"]),
-        "--output_file", str(cfg.work_dir / f"{cfg.lang}_dep_dev_pred.conllu"),
-        "--wordvec_pretrain_file", str(pretrain),
-        "--save_dir", str(save), "--save_name", model.name,
-        "--checkpoint_save_name", str(ckpt),
-        "--batch_size", str(cfg.dep_batch), "--hidden_dim", "200", "--char_hidden_dim", "100",
-        "--word_emb_dim", "50", "--transformed_dim", "100", "--deep_biaff_hidden_dim", "200",
-        "--max_steps", str(cfg.dep_steps), "--eval_interval", str(max(100, cfg.dep_steps // 6)),
-        "--seed", str(cfg.seed), "--cpu",
+        "--mode",
+        "train",
+        "--lang",
+        cfg.lang,
+        "--shorthand",
+        _shorthand(cfg.lang),
+        "--train_file",
+        str(paths["train"]),
+        "--eval_file",
+        str(paths["dev"]),
+        "--output_file",
+        str(cfg.work_dir / f"{cfg.lang}_dep_dev_pred.conllu"),
+        "--wordvec_pretrain_file",
+        str(pretrain),
+        "--save_dir",
+        str(save),
+        "--save_name",
+        model.name,
+        "--checkpoint_save_name",
+        str(ckpt),
+        "--batch_size",
+        str(cfg.dep_batch),
+        "--hidden_dim",
+        "200",
+        "--char_hidden_dim",
+        "100",
+        "--word_emb_dim",
+        "50",
+        "--transformed_dim",
+        "100",
+        "--deep_biaff_hidden_dim",
+        "200",
+        "--max_steps",
+        str(cfg.dep_steps),
+        "--eval_interval",
+        str(max(100, cfg.dep_steps // 6)),
+        "--seed",
+        str(cfg.seed),
+        "--cpu",
         *cfg.dep_extra,
     ]
     if cfg.lang == "de":
@@ -428,13 +559,37 @@ def train_ner(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> None:
     (w / "de_ner_test.json").write_text(json.dumps(allt[half:], ensure_ascii=False), encoding="utf-8")
     save = w / "models"
     cmd = _py("stanza.models.ner_tagger") + [
-        "--mode", "train", "--lang", cfg.lang, "--shorthand", "de_germeval2014",
-        "--train_file", str(w / "de_ner_train.json"), "--eval_file", str(w / "de_ner_dev.json"),
-        "--wordvec_pretrain_file", str(pretrain),
-        "--save_dir", str(save), "--save_name", "de_ner.pt",
-        "--hidden_dim", "128", "--char_hidden_dim", "64", "--word_emb_dim", "50",
-        "--max_steps", str(cfg.ner_steps), "--eval_interval", str(max(100, cfg.ner_steps // 5)),
-        "--batch_size", "32", "--seed", str(cfg.seed), "--cpu",
+        "--mode",
+        "train",
+        "--lang",
+        cfg.lang,
+        "--shorthand",
+        "de_germeval2014",
+        "--train_file",
+        str(w / "de_ner_train.json"),
+        "--eval_file",
+        str(w / "de_ner_dev.json"),
+        "--wordvec_pretrain_file",
+        str(pretrain),
+        "--save_dir",
+        str(save),
+        "--save_name",
+        "de_ner.pt",
+        "--hidden_dim",
+        "128",
+        "--char_hidden_dim",
+        "64",
+        "--word_emb_dim",
+        "50",
+        "--max_steps",
+        str(cfg.ner_steps),
+        "--eval_interval",
+        str(max(100, cfg.ner_steps // 5)),
+        "--batch_size",
+        "32",
+        "--seed",
+        str(cfg.seed),
+        "--cpu",
     ]
     _run(cmd, "ner", cfg)
     _install(cfg, save / "de_ner.pt", "ner")
@@ -488,10 +643,33 @@ def train(
         elif step == "ner":
             train_ner(cfg, paths, pretrain)
         timings[step] = time.time() - t0
-    print("[done] " + ", ".join(f"{k} {v:.0f}s" for k, v in timings.items())
-          + f"; total {time.time() - t_all:.0f}s", flush=True)
+    print(
+        "[done] " + ", ".join(f"{k} {v:.0f}s" for k, v in timings.items()) + f"; total {time.time() - t_all:.0f}s",
+        flush=True,
+    )
     print(f"[done] held-out test file: {paths['test']}", flush=True)
     return out
+
+
+def bundle(src_dir: str | Path, lang: str, dest: str | Path | None = None) -> list[Path]:
+    """Pack trained model files (float16 + xz) into the bundled folder (or `dest`)."""
+    from claimcheck.nlp.models import BUNDLED_ROOT, pack
+
+    src = Path(src_dir)
+    dst = Path(dest) if dest else BUNDLED_ROOT / lang
+    written = []
+    for suffix in MODEL_FILES.values():
+        f = src / f"{lang}_{suffix}"
+        if not f.exists():
+            continue
+        if "checkpoint" in f.name:
+            continue
+        out = pack(f, dst / f"{f.name}.xz")
+        print(
+            f"[bundle] {f.name}: {f.stat().st_size / 1e6:.1f} MB -> {out} {out.stat().st_size / 1e6:.1f} MB", flush=True
+        )
+        written.append(out)
+    return written
 
 
 def _has_mwt(path: Path) -> bool:
@@ -518,10 +696,27 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--dep-steps", type=int)
     ap.add_argument("--ner-steps", type=int)
     ap.add_argument("--lemma-seq2seq", action="store_true", default=None)
+    ap.add_argument("--bundle", action="store_true", help="pack the models into claimcheck/_models/<lang>")
+    ap.add_argument("--bundle-only", action="store_true", help="only pack --out into the bundled folder")
     a = ap.parse_args(argv)
-    train(a.lang, a.data, a.out, a.work, a.steps.split(","), a.seed,
-          tok_steps=a.tok_steps, pos_steps=a.pos_steps, dep_steps=a.dep_steps,
-          ner_steps=a.ner_steps, lemma_seq2seq=a.lemma_seq2seq)
+    if a.bundle_only:
+        bundle(a.out, a.lang)
+        return
+    train(
+        a.lang,
+        a.data,
+        a.out,
+        a.work,
+        a.steps.split(","),
+        a.seed,
+        tok_steps=a.tok_steps,
+        pos_steps=a.pos_steps,
+        dep_steps=a.dep_steps,
+        ner_steps=a.ner_steps,
+        lemma_seq2seq=a.lemma_seq2seq,
+    )
+    if a.bundle:
+        bundle(a.out, a.lang)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,142 @@
+"""German Konjunktiv I backup on top of the stanza tagger.
+
+The tagger learns `Mood=Sub` from a few hundred gold examples and misses most Konjunktiv I
+forms (*er mache*, *sie habe*, *es müsse*). This module marks them with a lexicon
+(`rules/de/konjunktiv.yaml`) and the regular 3rd-person rule: a finite verb whose form is
+its lemma's stem + *e* (*machen* → *mache*) is Konjunktiv I unless its subject is *ich*.
+Preterite / Konjunktiv II forms (*sagte*, *machte*, *gäbe*) never equal stem + *e*.
+
+`apply(sentence)` changes tokens in place and returns the indices it marked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from claimcheck.nlp.doc import Sentence, Token
+
+_VERBAL = {"VERB", "AUX"}
+_SUBJ = {"nsubj", "nsubj:pass", "expl", "csubj"}
+_AUX_REL = {"aux", "aux:pass", "cop"}
+
+
+@dataclass(frozen=True)
+class KonjunktivRules:
+    always: frozenset[str]
+    unless_first_person: frozenset[str]
+    first_person: frozenset[str]
+    not_verbs: frozenset[str]
+
+
+def _rules_file() -> Path:
+    here = Path(__file__).resolve()
+    for cand in (
+        here.parents[2] / "rules" / "de" / "konjunktiv.yaml",  # source checkout
+        here.parents[1] / "_rules" / "de" / "konjunktiv.yaml",  # installed wheel
+    ):
+        if cand.exists():
+            return cand
+    from claimcheck.errors import RuleError
+
+    raise RuleError("rules/de/konjunktiv.yaml not found")
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> KonjunktivRules:
+    import yaml
+
+    p = Path(path) if path else _rules_file()
+    data = yaml.safe_load(p.read_text(encoding="utf-8")) or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return KonjunktivRules(
+        always=words("always"),
+        unless_first_person=words("unless_first_person"),
+        first_person=words("first_person_subjects") or frozenset({"ich"}),
+        not_verbs=words("not_verbs"),
+    )
+
+
+def regular_form(form: str, lemma: str) -> bool:
+    """True if `form` is lemma stem + e: machen→mache, wandern→wandere, sammeln→sammle."""
+    f, lem = form.lower(), lemma.lower()
+    if not f.endswith("e"):
+        return False
+    if lem.endswith(("ern", "eln")) and len(lem) > 4:
+        # wandern → wandere; sammeln → sammle (also sammele)
+        return f in (lem[:-1] + "e", lem[:-3] + lem[-2] + "e")
+    if lem.endswith("en") and len(lem) > 3:
+        return f == lem[:-2] + "e"
+    if lem == "tun":
+        return f == "tue"
+    return False
+
+
+def _subjects(sent: Sentence, tok: Token) -> list[Token]:
+    """Subjects of the token, or of its head when it is an auxiliary/copula."""
+    subs = [c for c in sent.children(tok) if c.deprel in _SUBJ]
+    if not subs and tok.deprel in _AUX_REL:
+        head = sent.head_of(tok)
+        if head is not None:
+            subs = [c for c in sent.children(head) if c.deprel in _SUBJ]
+    return subs
+
+
+def _first_person(sent: Sentence, tok: Token, rules: KonjunktivRules) -> bool:
+    subs = _subjects(sent, tok)
+    if any(s.text.lower() in rules.first_person for s in subs):
+        return True
+    # parser slips: "ich habe" / "habe ich" right next to the verb
+    for j in (tok.index - 1, tok.index + 1):
+        nb = sent.token(j)
+        if nb is not None and nb.text.lower() in rules.first_person and not subs:
+            return True
+    return False
+
+
+def _imperative(sent: Sentence, tok: Token) -> bool:
+    """Sentence-initial verb with no subject in a sentence ending in '!' (Mache das!)."""
+    if _subjects(sent, tok):
+        return False
+    before = [t for t in sent.tokens if t.index < tok.index and t.upos != "PUNCT"]
+    return not before and sent.text.rstrip().endswith("!")
+
+
+def is_konjunktiv_i(sent: Sentence, tok: Token, rules: KonjunktivRules | None = None) -> bool:
+    rules = rules or load_rules()
+    form = tok.text.lower()
+    if tok.upos not in _VERBAL or form in rules.not_verbs:
+        return False
+    if tok.feats.get("VerbForm") in ("Inf", "Part") and form not in rules.always:
+        return False
+    # a capitalised word inside the sentence is a noun (die Wolle, das Sehe...)
+    if tok.text[:1].isupper() and any(t.upos != "PUNCT" for t in sent.tokens if t.index < tok.index):
+        return False
+    if form in rules.always:
+        return not _imperative(sent, tok) or form.startswith("seien")
+    if form in rules.unless_first_person or regular_form(form, tok.lemma):
+        return not (_first_person(sent, tok, rules) or _imperative(sent, tok))
+    return False
+
+
+def mark(tok: Token) -> None:
+    tok.feats["Mood"] = "Sub"
+    tok.feats.setdefault("VerbForm", "Fin")
+    tok.feats = dict(sorted(tok.feats.items()))
+
+
+def apply(sent: Sentence, rules: KonjunktivRules | None = None) -> list[int]:
+    """Mark Mood=Sub on Konjunktiv I verbs of a German sentence; return the indices marked."""
+    rules = rules or load_rules()
+    marked: list[int] = []
+    for tok in sent.tokens:
+        if tok.feats.get("Mood") == "Sub":
+            continue
+        if is_konjunktiv_i(sent, tok, rules):
+            mark(tok)
+            marked.append(tok.index)
+    return marked

@@ -1,0 +1,189 @@
+"""The stanza adapter: the only module that imports stanza (lazily, inside functions).
+
+`parse(texts, lang)` runs one stanza pipeline per (language, model folder), built once per
+process, over a batch of documents and returns claimcheck's own `ParsedDoc` objects.
+German output gets the Konjunktiv I backup (`claimcheck.nlp.konjunktiv`) unless disabled.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Sequence
+
+from claimcheck.errors import ModelError
+from claimcheck.nlp.doc import Entity, ParsedDoc, Sentence, Token
+from claimcheck.nlp.models import ModelSet, resolve, resources_dir, unpacked
+
+_PIPELINES: dict[tuple, object] = {}
+_LOCK = threading.Lock()
+_THREADS_SET = False
+
+
+def _quiet_stanza() -> None:
+    for name in ("stanza", "stanza.pipeline", "stanza.models"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def _set_threads() -> None:
+    global _THREADS_SET
+    if _THREADS_SET:
+        return
+    import torch
+
+    if not os.environ.get("OMP_NUM_THREADS"):
+        torch.set_num_threads(max(1, min(4, os.cpu_count() or 1)))
+    _THREADS_SET = True
+
+
+def _pipeline_kwargs(ms: ModelSet, pretokenized: bool) -> dict:
+    procs = [p for p in ms.processors if not (pretokenized and p == "mwt")]
+    kw: dict = {
+        "lang": ms.lang,
+        "processors": ",".join(procs),
+        "download_method": None,
+        "logging_level": "ERROR",
+        "use_gpu": False,
+        "tokenize_pretokenized": pretokenized,
+    }
+    if ms.stanza_dir is not None:
+        kw["dir"] = str(ms.stanza_dir)
+        return kw
+    kw["dir"] = str(resources_dir(ms.lang))
+    for proc in procs:
+        kw[f"{proc}_model_path"] = str(ms.files[proc])
+        if proc in ("pos", "depparse", "ner"):
+            if ms.pretrain is None:
+                raise ModelError(f"{ms.root}: {ms.lang}_pretrain.pt missing (needed by {proc})")
+            kw[f"{proc}_pretrain_path"] = str(ms.pretrain)
+    if "ner" in procs:
+        kw["ner_charlm_forward_file"] = None
+        kw["ner_charlm_backward_file"] = None
+    if "pos" in procs:
+        kw["pos_batch_size"] = 3000
+    if "depparse" in procs:
+        kw["depparse_batch_size"] = 3000
+    return kw
+
+
+def get_pipeline(lang: str, models: str | None = None, pretokenized: bool = False):
+    """The stanza pipeline for a language, built once per process per model folder."""
+    ms = resolve(lang, models)
+    key = (*ms.key(), pretokenized)
+    pipe = _PIPELINES.get(key)
+    if pipe is not None:
+        return pipe
+    with _LOCK:
+        pipe = _PIPELINES.get(key)
+        if pipe is not None:
+            return pipe
+        _quiet_stanza()
+        _set_threads()
+        import stanza
+
+        ms = unpacked(ms)
+        kw = _pipeline_kwargs(ms, pretokenized)
+        try:
+            pipe = stanza.Pipeline(**kw)
+        except Exception as err:
+            first = (str(err).splitlines() or [type(err).__name__])[0]
+            raise ModelError(f"cannot load {lang} models from {ms.root}: {first[:300]}") from err
+        _quiet_stanza()
+        _PIPELINES[key] = pipe
+        return pipe
+
+
+def _feats(s: str | None) -> dict[str, str]:
+    if not s or s == "_":
+        return {}
+    out = {}
+    for part in s.split("|"):
+        k, _, v = part.partition("=")
+        if k:
+            out[k] = v
+    return out
+
+
+def _convert_sentence(sent, text: str) -> Sentence:
+    tokens: list[Token] = []
+    for tok in sent.tokens:
+        start, end = tok.start_char, tok.end_char
+        if start is None or end is None:
+            start = end = tokens[-1].end if tokens else 0
+        ner = getattr(tok, "ner", None) or "O"
+        for w in tok.words:
+            tokens.append(
+                Token(
+                    index=int(w.id),
+                    text=w.text,
+                    lemma=w.lemma if w.lemma is not None else w.text,
+                    upos=w.upos or "X",
+                    feats=_feats(w.feats),
+                    head=int(w.head) if w.head is not None else 0,
+                    deprel=w.deprel or "dep",
+                    start=start,
+                    end=end,
+                    xpos=w.xpos or "",
+                    ner=ner,
+                )
+            )
+    s_start = tokens[0].start if tokens else 0
+    s_end = tokens[-1].end if tokens else 0
+    ents = []
+    for e in getattr(sent, "ents", None) or []:
+        ents.append(Entity(text=text[e.start_char : e.end_char], type=e.type, start=e.start_char, end=e.end_char))
+    return Sentence(text=text[s_start:s_end], start=s_start, end=s_end, tokens=tokens, entities=ents)
+
+
+def convert(doc, text: str, lang: str, konjunktiv_rule: bool = True) -> ParsedDoc:
+    sents = [_convert_sentence(s, text) for s in doc.sentences]
+    sents = [s for s in sents if s.tokens]
+    if lang == "de" and konjunktiv_rule:
+        from claimcheck.nlp import konjunktiv
+
+        rules = konjunktiv.load_rules()
+        for s in sents:
+            konjunktiv.apply(s, rules)
+    return ParsedDoc(text=text, language=lang, sentences=sents)
+
+
+def parse(
+    texts: Sequence[str],
+    lang: str,
+    models: str | None = None,
+    konjunktiv_rule: bool = True,
+) -> list[ParsedDoc]:
+    """Parse a batch of documents. Empty/whitespace-only texts give docs without sentences."""
+    texts = list(texts)
+    out: list[ParsedDoc | None] = [None] * len(texts)
+    todo = [i for i, t in enumerate(texts) if t and t.strip()]
+    for i, t in enumerate(texts):
+        if i not in todo:
+            out[i] = ParsedDoc(text=t or "", language=lang, sentences=[])
+    if todo:
+        import stanza
+
+        nlp = get_pipeline(lang, models)
+        docs = [stanza.Document([], text=texts[i]) for i in todo]
+        try:
+            docs = nlp(docs)
+        except Exception as err:
+            first = (str(err).splitlines() or [type(err).__name__])[0]
+            raise ModelError(f"{lang} parser failed: {first[:300]}") from err
+        for i, d in zip(todo, docs, strict=True):
+            out[i] = convert(d, texts[i], lang, konjunktiv_rule)
+    return [d for d in out if d is not None]
+
+
+def parse_pretokenized(
+    sentences: Sequence[Sequence[str]],
+    lang: str,
+    models: str | None = None,
+    konjunktiv_rule: bool = True,
+) -> list[Sentence]:
+    """Tag/parse gold-tokenised sentences (lists of syntactic words), for evaluation."""
+    nlp = get_pipeline(lang, models, pretokenized=True)
+    doc = nlp([list(s) for s in sentences])
+    text = doc.text or ""
+    return convert(doc, text, lang, konjunktiv_rule).sentences
