@@ -410,13 +410,13 @@ def run_batch(
         for n, rec in enumerate(iter_records(input_spec, opts)):
             if limit is not None and n >= limit:
                 break
-            if rec.id in done:
-                result.skipped += 1
-                continue
             if rec.id in seen:
                 result.duplicates += 1
                 continue
             seen.add(rec.id)
+            if rec.id in done:
+                result.skipped += 1
+                continue
             chunk.append(asdict(rec))
             if len(chunk) >= chunk_size:
                 yield chunk
@@ -426,7 +426,8 @@ def run_batch(
 
     out.parent.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    executor, closer = _make_executor(engine, workers, threads, scheduler, opts_d, stream)
+    executor: cf.Executor | None = None  # started with the first chunk: a finished run starts nothing
+    closer: Callable[[], None] = _nothing
     bar = Progress(total, 0, stream=stream, enabled=progress)
     old_term = signal.getsignal(signal.SIGTERM)
     if threading.current_thread() is threading.main_thread():
@@ -443,6 +444,8 @@ def run_batch(
                     if chunk is None:
                         exhausted = True
                         break
+                    if executor is None:
+                        executor, closer = _make_executor(engine, workers, threads, scheduler, opts_d)
                     pending.add(executor.submit(check_chunk, chunk, opts_d, threads))
                 bar.skipped = result.skipped + result.duplicates
                 if not pending:
@@ -466,12 +469,16 @@ def run_batch(
     return result
 
 
+def _nothing() -> None:
+    return None
+
+
 def _raise_interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
 
 def _make_executor(
-    engine: str, workers: int, threads: int, scheduler: str | None, opts: dict, stream: IO[str] | None
+    engine: str, workers: int, threads: int, scheduler: str | None, opts: dict
 ) -> tuple[cf.Executor, Callable[[], None]]:
     if engine == "dask":
         return _dask_executor(workers, threads, scheduler, opts)
