@@ -138,3 +138,44 @@ def test_eval_runs_the_pipeline_on_three_short_documents(tmp_path):
     # the saved report scores the same
     again = runner.invoke(app, ["eval", "--corpus", str(tmp_path), "--format", "json", "--report", str(saved)])
     assert json.loads(again.stdout)["figures"] == out["figures"]
+
+
+def _stub_parse(texts, lang, models=None, **_):
+    """A stand-in for the stanza adapter: sentences at . ! ?, regex tokens, a flat tree."""
+    import re
+
+    from claimcheck.nlp.doc import ParsedDoc, Sentence, Token
+
+    out = []
+    for text in texts:
+        sents = []
+        for m in re.finditer(r"[^.!?\n]+[.!?]?", text):
+            toks = list(re.finditer(r"\w+|[^\w\s]", m.group(0)))
+            if not toks:
+                continue
+            tokens = []
+            for i, t in enumerate(toks, 1):
+                word = t.group(0)
+                upos = "PUNCT" if not word[0].isalnum() else ("NOUN" if word[0].isupper() else "X")
+                deprel = "root" if i == 1 else ("punct" if upos == "PUNCT" else "dep")
+                tokens.append(Token(index=i, text=word, lemma=word.lower(), upos=upos, feats={}, head=min(i - 1, 1),
+                                    deprel=deprel,
+                                    start=m.start() + t.start(), end=m.start() + t.end()))
+            sents.append(Sentence(text=text[tokens[0].start:tokens[-1].end], start=tokens[0].start,
+                                  end=tokens[-1].end, tokens=tokens))
+        out.append(ParsedDoc(text=text, language=lang, sentences=sents))
+    return out
+
+
+def test_eval_goes_through_check_sources(tmp_path, monkeypatch):
+    """The wiring without models: the stanza adapter replaced by a stub, everything else real."""
+    from claimcheck.nlp import parser
+
+    monkeypatch.setattr(parser, "parse", _stub_parse)
+    corpus = make_corpus(tmp_path)
+    saved = tmp_path / "saved.json"
+    res = runner.invoke(app, ["eval", "--corpus", str(corpus), "--format", "json", "--save-report", str(saved)])
+    assert res.exit_code == 0, res.output
+    out = json.loads(res.stdout)
+    assert out["figures"]["docs"] == 1 and out["claims"] >= 1
+    assert json.loads(saved.read_text(encoding="utf-8"))["documents"][0]["path"] == "1 - Test"
