@@ -59,6 +59,7 @@ class Record:
     text: str | None = None
     lang: str | None = None
     error: str | None = None  # the record itself is broken (bad JSON line, no text field)
+    source: Any = None  # a claimcheck.read.Source for plain files (read as `claimcheck check` reads them)
 
 
 # ---- input -----------------------------------------------------------------------------------
@@ -95,25 +96,23 @@ def _iter_file(path: Path, shown: str, opts: BatchOptions) -> Iterator[Record]:
     if suffix in JSONL_SUFFIXES:
         yield from _iter_jsonl(path, shown, opts)
         return
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        yield Record(id=shown, path=shown, error=f"cannot read ({err.strerror})")
-        return
     if suffix == ".json":
         try:
-            obj = json.loads(data)
-        except ValueError as err:
-            yield Record(id=shown, path=shown, error=f"invalid JSON: {err}")
+            obj = json.loads(path.read_bytes())
+        except OSError as err:
+            yield Record(id=shown, path=str(path), error=f"cannot read ({err.strerror})")
             return
-        yield _record_from_obj(obj, shown, shown, opts)
+        except ValueError as err:
+            yield Record(id=shown, path=str(path), error=f"invalid JSON: {err}")
+            return
+        yield _record_from_obj(obj, shown, str(path), opts)
         return
-    from claimcheck.read import decode
+    from claimcheck.read import read_path
 
     try:
-        yield Record(id=shown, path=shown, text=decode(data, shown))
+        yield Record(id=shown, path=str(path), source=read_path(str(path)))
     except ClaimcheckError as err:
-        yield Record(id=shown, path=shown, error=str(err))
+        yield Record(id=shown, path=str(path), error=str(err))
 
 
 def input_files(spec: str) -> list[tuple[Path, str]]:
@@ -242,7 +241,7 @@ def _check_group(recs: list[dict], lang: str, opts: dict) -> list[Line]:
 
     options = pipeline.Options(lang=lang, models=opts.get("models"), rule_dirs=list(opts.get("rule_dirs") or []))
     ruleset = load_rules(options.rule_dirs)
-    sources = [read_text(r["text"], r["path"]) for r in recs]
+    sources = [r["source"] if r.get("source") is not None else read_text(r["text"], r["path"]) for r in recs]
     reports = pipeline.check_sources(sources, options, ruleset=ruleset)
     return [_line(r, rep) for r, rep in zip(recs, reports, strict=True)]
 
@@ -261,7 +260,7 @@ def check_chunk(records: list[dict], opts: dict, threads: int | None = None) -> 
     for r in records:
         if r.get("error"):
             lines.append(_line(r, error=r["error"]))
-        elif not (r.get("text") or "").strip():
+        elif r.get("source") is None and not (r.get("text") or "").strip():
             lines.append(_line(r, error="empty text, nothing to check"))
         else:
             groups.setdefault(r.get("lang") or opts.get("lang") or "auto", []).append(r)
@@ -417,7 +416,7 @@ def run_batch(
             if rec.id in done:
                 result.skipped += 1
                 continue
-            chunk.append(asdict(rec))
+            chunk.append(dict(vars(rec)))  # (not asdict: it would turn a Source into a dict)
             if len(chunk) >= chunk_size:
                 yield chunk
                 chunk = []

@@ -59,7 +59,8 @@ def test_input_forms(tmp_path):
     by_dir = {r.id: r for r in iter_records(str(sub), BatchOptions(text_field="originalText"))}
     assert set(by_dir) == {"b.txt", "c.json"}
     assert by_dir["c.json"].text == "Sie sagte, es sei schlecht."
-    assert by_dir["b.txt"].text == "Er sagte, es sei gut."
+    assert by_dir["b.txt"].source.text == "Er sagte, es sei gut."  # plain files are read like `claimcheck check`
+    assert by_dir["b.txt"].path == str(sub / "b.txt")
 
     globbed = [r.id for r in iter_records(str(tmp_path / "*.jsonl"), opts)]
     assert len(globbed) == 7
