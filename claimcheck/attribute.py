@@ -1,11 +1,363 @@
-"""Stage 4: decide who stands behind each claim (placeholder)."""
+"""Stage 4: decide who stands behind each claim.
+
+Turns the grammatical source phrases found by `claims` into named sources:
+  - outlets from the registry (rules/*/outlets.yaml), incl. "die Zeitung" pointing back;
+  - names: the full name from earlier in the text ("Scholz" → "Olaf Scholz"), role nouns
+    ("Regierungssprecher Steffen Hebestreit"), capitals and institutions ("Moskau");
+  - pronouns and descriptors ("er", "der SPD-Politiker") → the most salient earlier person
+    (the subject of the nearest sentence before first, as readers do);
+  - anonymous ("informierte Personen") and vague ("Kritiker") sources;
+  - continuations (Konjunktiv I, "Demnach") inherit the previous attribution, and
+    pointers ("Das berichtete die Washington Post") attribute the claims before them.
+"""
 
 from __future__ import annotations
 
-from claimcheck.claims import Candidate
-from claimcheck.nlp.doc import ParsedDoc
-from claimcheck.rules import LanguageRules
+import re
+from dataclasses import dataclass, field
+
+from claimcheck.claims import PUNCT, Candidate, DocClaims, Phrase, Pointer
+from claimcheck.nlp.doc import ParsedDoc, Sentence, Token
+from claimcheck.quotes import ALL_MARKS
+from claimcheck.rules import LanguageRules, OutletEntry
+
+PERSON_SUFFIX = re.compile(
+    r"(politiker|politikerin|jährige|jähriger|jährigen|sprecher|sprecherin|minister|ministerin|chef|chefin|kanzler|"
+    r"kanzlerin|präsident|präsidentin|vorsitzende|vorsitzender|abgeordnete|abgeordneter|anwalt|anwältin|trainer|"
+    r"experte|expertin|republikaner|demokrat|ökonom|forscher|forscherin|leiter|leiterin|direktor|direktorin)$",
+    re.IGNORECASE,
+)
+# continuations look back at most this many sentences for the attribution they continue
+CONTINUATION_WINDOW = 4
 
 
-def attribute(doc: ParsedDoc, candidates: list[Candidate], rules: LanguageRules) -> list[Candidate]:
-    return candidates
+@dataclass
+class Source:
+    """A resolved source: who or what stands behind a claim."""
+
+    name: str
+    type: str  # person | organization | government | group | anonymous | outlet
+    mention: str
+    start: int
+    end: int
+    role: str | None = None
+    outlet: OutletEntry | None = None
+    vague: bool = False
+
+
+@dataclass
+class Entity:
+    """A person or organisation seen in the text, for pronoun and descriptor resolution."""
+
+    name: str
+    type: str
+    sentence: int
+    rank: int  # 0 subject, 1 other
+    position: int
+    role: str | None = None
+
+
+@dataclass
+class Memory:
+    entities: list[Entity] = field(default_factory=list)
+    full_names: dict[str, str] = field(default_factory=dict)  # surname → full name
+    roles: dict[str, str] = field(default_factory=dict)  # full name → role
+    last_outlet: dict[str, Source] = field(default_factory=dict)  # outlet type → last outlet
+    outlet_via: dict[str, list[Source]] = field(default_factory=dict)  # outlet name → its sources
+
+
+class Attributor:
+    def __init__(self, doc: ParsedDoc, found: DocClaims, rules: LanguageRules) -> None:
+        self.doc = doc
+        self.found = found
+        self.rules = rules
+        self.text = doc.text
+        self.memory = Memory()
+        src = rules.sources
+        self.anonymous = {w.lower() for w in src.anonymous}
+        self.vague = {w.lower() for w in src.vague}
+        self.governments = {k.lower(): v for k, v in src.governments.items()}
+        self.roles = {w.lower() for w in src.roles}
+        self.organizations = {w.lower() for w in src.organizations}
+        self.pronouns = {k.lower(): v for k, v in src.pronouns.items()}
+        self.references = {
+            w.lower(): kind for kind, words in rules.outlets.references.items() for w in words
+        }
+
+    # ---- outlets
+    def match_outlet(self, tokens: list[Token]) -> tuple[OutletEntry, int, int] | None:
+        """Longest outlet alias inside the tokens (also "ARD-Sendung" → ARD)."""
+        words = [t.text.lower().strip("„“”\"»«'’") for t in tokens]
+        table = self.rules.outlet_aliases
+        best = None
+        for i in range(len(words)):
+            for j in range(min(len(words), i + 6), i, -1):
+                key = tuple(w for w in words[i:j] if w)
+                if key in table:
+                    if best is None or j - i > best[2] - best[1]:
+                        best = (table[key], i, j)
+                    break
+            head = words[i].split("-")[0]
+            if best is None and "-" in words[i] and (head,) in table and len(head) >= 2:
+                best = (table[(head,)], i, i + 1)
+        return best
+
+    def outlet_source(self, entry: OutletEntry, tokens: list[Token]) -> Source:
+        return Source(entry.name, "outlet", self._span_text(tokens), tokens[0].start, tokens[-1].end, outlet=entry)
+
+    # ---- names
+    def _span_text(self, tokens: list[Token]) -> str:
+        return self.text[tokens[0].start : tokens[-1].end]
+
+    def learn_names(self, si: int, sent: Sentence) -> None:
+        """Remember full names ("Olaf Scholz"), their roles, and who was the subject here."""
+        toks = sent.tokens
+        i = 0
+        while i < len(toks):
+            if toks[i].upos == "PROPN" and toks[i].text[:1].isupper() and toks[i].text not in ALL_MARKS:
+                j = i
+                while j + 1 < len(toks) and toks[j + 1].upos == "PROPN" and toks[j + 1].text[:1].isupper():
+                    j += 1
+                run = toks[i : j + 1]
+                if self.match_outlet(run) is None:
+                    name = " ".join(t.text for t in run)
+                    role = None
+                    if i > 0 and toks[i - 1].upos == "NOUN" and self._is_role(toks[i - 1].text):
+                        role = toks[i - 1].text
+                    if len(run) >= 2:
+                        self.memory.full_names.setdefault(run[-1].text, name)
+                        if role:
+                            self.memory.roles.setdefault(name, role)
+                    full = self.memory.full_names.get(run[-1].text, name)
+                    subject = any(t.deprel.startswith("nsubj") for t in run) or any(
+                        sent.token(t.head) is not None and sent.token(t.head).deprel.startswith("nsubj")
+                        and sent.token(t.head).upos in ("NOUN", "PROPN")
+                        for t in run
+                    )
+                    kind = "government" if name.lower() in self.governments else (
+                        "person" if len(run) >= 2 or full != name or role else "organization")
+                    self.memory.entities.append(Entity(full, kind, si, 0 if subject else 1, run[0].start, role))
+                i = j + 1
+            else:
+                i += 1
+
+    def _is_role(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.roles or bool(PERSON_SUFFIX.search(w.split("-")[-1]))
+
+    def recent_person(self, before: int, want: str = "person") -> Entity | None:
+        """Most salient earlier entity: nearest sentence first, subjects before others."""
+        cands = [e for e in self.memory.entities if e.position < before]
+        if want == "person":
+            cands = [e for e in cands if e.type == "person"]
+        elif want == "organization":
+            cands = [e for e in cands if e.type in ("organization", "government")]
+        if not cands:
+            return None
+        cands.sort(key=lambda e: (-e.sentence, e.rank, -e.position))
+        return cands[0]
+
+    def resolve(self, phrase: Phrase | None) -> Source | None:
+        if phrase is None or not phrase.tokens:
+            return None
+        toks = [t for t in phrase.tokens if t.text not in ALL_MARKS]
+        if not toks:
+            return None
+        text = self._span_text(toks)
+        low = text.lower()
+        outlet = self.match_outlet(toks)
+        if outlet:
+            entry, _, _ = outlet
+            src = self.outlet_source(entry, toks)
+            self.memory.last_outlet[entry.type] = src
+            return src
+        content = [t for t in toks if t.upos not in ("DET", "ADP") and t.upos not in PUNCT]
+        if not content:
+            content = toks
+        head = content[-1] if content else toks[-1]
+        nouns = [t for t in content if t.upos in ("NOUN", "PROPN")]
+        # generic outlet back-references: "die Zeitung", "the paper"
+        if len(nouns) == 1 and nouns[0].text.lower() in self.references:
+            kind = self.references[nouns[0].text.lower()]
+            prev = self.memory.last_outlet.get(kind)
+            if prev is not None:
+                return Source(prev.name, "outlet", text, toks[0].start, toks[-1].end, outlet=prev.outlet)
+        bare = " ".join(t.text for t in content)
+        if bare.lower() in self.governments or head.text.lower() in self.governments and len(content) <= 2:
+            return Source(bare, "government", text, toks[0].start, toks[-1].end,
+                          role=self.governments.get(bare.lower()) or self.governments.get(head.text.lower()))
+        propn = [t for t in content if t.upos == "PROPN" and t.text[:1].isupper()]
+        first_noun = content[0]
+        # pronouns: "er", "sie"
+        if len(content) == 1 and head.upos == "PRON":
+            want = self.pronouns.get(head.text.lower())
+            if want is None:
+                return Source(text, "group", text, toks[0].start, toks[-1].end, vague=head.text.lower() in self.vague)
+            ent = self.recent_person(toks[0].start, "person" if want == "person" else "any")
+            if ent is not None:
+                return Source(ent.name, ent.type, text, toks[0].start, toks[-1].end,
+                              role=self.memory.roles.get(ent.name, ent.role))
+            return Source(text, "person", text, toks[0].start, toks[-1].end)
+        if propn:
+            run = self._name_run(content, propn)
+            name = " ".join(t.text for t in run)
+            full = self.memory.full_names.get(run[-1].text, name) if len(run) == 1 else name
+            role_toks = [t for t in content if t.upos == "NOUN" and t.start < run[0].start]
+            role = role_toks[-1].text if role_toks else self.memory.roles.get(full)
+            if full.lower() in self.governments:
+                return Source(full, "government", text, toks[0].start, toks[-1].end, role=self.governments[full.lower()])
+            kind = "person"
+            if not role and len(run) == 1 and full == name and run[0].ner[2:] in ("ORG", "LOC"):
+                kind = "organization"
+            return Source(full, kind, text, toks[0].start, toks[-1].end, role=role)
+        words = {t.text.lower() for t in content}
+        if words & self.anonymous or (head.text.lower() in self.anonymous):
+            return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
+        if head.text.lower() in self.vague or first_noun.text.lower() in self.vague:
+            return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end, vague=True)
+        if head.text.lower() in self.organizations or any(
+            t.text.lower().endswith(tuple(self.organizations)) for t in nouns[:1]
+        ):
+            kind = "government" if "regierung" in head.text.lower() else "organization"
+            return Source(self._bare(toks), kind, text, toks[0].start, toks[-1].end)
+        if nouns and self._is_role(nouns[0].text) and toks[0].upos == "DET" and toks[0].text.lower() in (
+            "der", "die", "the", "des", "dem", "den"
+        ):
+            ent = self.recent_person(toks[0].start)
+            if ent is not None:
+                return Source(ent.name, "person", text, toks[0].start, toks[-1].end, role=nouns[0].text)
+        if nouns and self._is_role(nouns[0].text):
+            # "ein Sprecher des Ministeriums": a role of an organisation, named by the rest
+            return Source(self._bare(toks), "organization" if len(nouns) > 1 else "person", text,
+                          toks[0].start, toks[-1].end, role=nouns[0].text)
+        return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end)
+
+    def _bare(self, toks: list[Token]) -> str:
+        """The phrase without a leading article, for names like "Polizei", "informierte Personen"."""
+        while len(toks) > 1 and toks[0].upos in ("DET", "ADP"):
+            toks = toks[1:]
+        return self._span_text(toks)
+
+    @staticmethod
+    def _name_run(content: list[Token], propn: list[Token]) -> list[Token]:
+        """The contiguous run of name tokens around the first proper noun."""
+        i = content.index(propn[0])
+        j = i
+        while j + 1 < len(content) and content[j + 1].upos == "PROPN" and content[j + 1].text[:1].isupper():
+            j += 1
+        return content[i : j + 1]
+
+    # ---- the pass over the document
+    def run(self) -> list[Candidate]:
+        claims = self.found.claims
+        pointers = {p.sentence: p for p in self.found.pointers}
+        by_sentence: dict[int, list[Candidate]] = {}
+        for c in claims:
+            by_sentence.setdefault(c.sentence, []).append(c)
+        last: Candidate | None = None
+        for si, sent in enumerate(self.doc.sentences):
+            for c in sorted(by_sentence.get(si, []), key=lambda c: c.start):
+                self.attribute_one(c)
+                if c.continues and c.speaker is None and c.outlet is None:
+                    self.inherit(c, last, si)
+                if c.kind == "direct_quote" and c.speaker is None and c.outlet is None and c.continues:
+                    c.continues = False
+                if c.speaker is not None or c.outlet is not None:
+                    last = c
+            if si in pointers:
+                last = self.apply_pointer(pointers[si], claims) or last
+            self.learn_names(si, sent)
+            self._learn_subject_pronouns(si, sent)
+        self.answer_hearsay(claims)
+        # partial quotes inside a content claim take that claim's speaker
+        for c in claims:
+            if c.kind == "direct_quote" and c.speaker is None and c.outlet is None:
+                outer = next((o for o in claims if o is not c and o.start <= c.start and c.end <= o.end
+                              and (o.speaker or o.outlet)), None)
+                if outer is not None:
+                    c.speaker, c.outlet, c.via_sources = outer.speaker, outer.outlet, list(outer.via_sources)
+                    c.inherited_from = outer
+        return claims
+
+    def _learn_subject_pronouns(self, si: int, sent: Sentence) -> None:
+        """A pronoun subject ("Er hatte …") keeps its referent salient for the next sentence."""
+        for t in sent.tokens:
+            if t.upos == "PRON" and t.deprel.startswith("nsubj") and self.pronouns.get(t.text.lower()) == "person":
+                ent = self.recent_person(t.start)
+                if ent is not None:
+                    self.memory.entities.append(Entity(ent.name, ent.type, si, 0, t.start, ent.role))
+
+    def attribute_one(self, c: Candidate) -> None:
+        src = self.resolve(c.source)
+        if src is not None:
+            if src.type == "outlet":
+                c.outlet = src
+            else:
+                c.speaker = src
+        if c.outlet_hint is not None and c.outlet is None:
+            hint = self.resolve(c.outlet_hint)
+            if hint is not None and hint.type == "outlet":
+                c.outlet = hint
+        c.via_sources = [v for v in (self.resolve(p) for p in c.via) if v is not None]
+        if c.outlet is not None:
+            name = c.outlet.name
+            if c.via_sources:
+                self.memory.outlet_via[name] = c.via_sources
+            elif name in self.memory.outlet_via:
+                c.via_sources = list(self.memory.outlet_via[name])
+
+    def inherit(self, c: Candidate, last: Candidate | None, si: int) -> None:
+        if last is None or si - last.sentence > CONTINUATION_WINDOW:
+            return
+        if c.kind == "direct_quote" and last.kind not in ("direct_quote", "indirect_speech"):
+            return
+        c.speaker, c.outlet = last.speaker, last.outlet
+        c.via_sources = list(last.via_sources)
+        c.inherited_from = last.inherited_from or last
+        c.rule = c.rule if c.rule.endswith("continues") else c.rule + ".continues"
+
+    def apply_pointer(self, p: Pointer, claims: list[Candidate]) -> Candidate | None:
+        """ "Das berichtete X": X stands behind the unattributed claims just before."""
+        src = self.resolve(p.source)
+        via = [v for v in (self.resolve(x) for x in p.via) if v is not None]
+        if src is None:
+            return None
+        if src.type == "outlet":
+            if via:
+                self.memory.outlet_via[src.name] = via
+            else:
+                via = list(self.memory.outlet_via.get(src.name, []))
+        targets = []
+        for c in sorted((c for c in claims if c.sentence < p.sentence), key=lambda c: -c.start):
+            if c.speaker is not None or c.outlet is not None:
+                break
+            if p.sentence - c.sentence > 2 or c.paragraph != p.paragraph:
+                break
+            targets.append(c)
+        for c in targets:
+            if src.type == "outlet":
+                c.outlet = src
+            else:
+                c.speaker = src
+            c.via_sources = via
+            c.cue_lemma = c.cue_lemma or (p.cue.lemma if p.cue else None)
+            if c.cue is None:
+                c.cue = p.cue
+            c.rule = c.rule.split(".")[0] + ".pointer.backward"
+            if c.kind == "assertion":
+                c.kind = "indirect_speech" if c.continues else "attributed"
+        return targets[0] if targets else None
+
+    def answer_hearsay(self, claims: list[Candidate]) -> None:
+        """'reportedly' / 'soll' answered by an outlet in the next sentence of the paragraph."""
+        for c in claims:
+            if c.kind != "hearsay" or c.speaker is not None or c.outlet is not None:
+                continue
+            nxt = [o for o in claims if o.sentence == c.sentence + 1 and o.paragraph == c.paragraph and o.outlet]
+            if nxt:
+                c.outlet, c.via_sources, c.inherited_from = nxt[0].outlet, list(nxt[0].via_sources), nxt[0]
+
+
+def attribute(doc: ParsedDoc, found: DocClaims, rules: LanguageRules) -> DocClaims:
+    Attributor(doc, found, rules).run()
+    return found

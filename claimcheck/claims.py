@@ -1,11 +1,74 @@
-"""Stage 3: find claim candidates in a parsed document (placeholder: one per sentence)."""
+"""Stage 3: find claims in a parsed document.
+
+Each sentence is read once, in order, and yields claim candidates with the *grammatical*
+evidence for their source (the subject of a cue verb, the object of *laut*, a *Demnach*
+that continues, a *Das berichtete X* that points back). Who that source is — a name, an
+outlet, a pronoun to resolve — is decided in the next stage, `attribute`.
+
+What makes a claim, in the order it is tried per sentence:
+  1. credit lines ("Mit Informationen von dpa", "(Reuters)") → document credits, no claim
+  2. direct quotes (quotation marks that are not a title or a name)
+  3. cue verbs (rules/<lang>/cues.yaml): clause after/before it → indirect speech or
+     belief; noun-phrase object → reported speech; "Das/Dies" object → points back
+  4. markers (rules/<lang>/markers.yaml): laut / zufolge / nach Angaben → attributed;
+     Demnach → continues; soll … haben, angeblich → hearsay; es heißt → vague
+  5. Konjunktiv I with no cue → indirect speech that continues the previous speaker
+  6. headline "Name: text" → that name's indirect speech
+  7. anything else that states something → the outlet's own assertion
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from claimcheck.nlp.doc import ParsedDoc
-from claimcheck.rules import LanguageRules
+from claimcheck.nlp.doc import ParsedDoc, Sentence, Token
+from claimcheck.quotes import ALL_MARKS, Quote, find_quotes
+from claimcheck.rules import CueVerb, LanguageRules, Marker
+
+PUNCT = {"PUNCT", "SYM"}
+NOMINAL = {"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET", "X"}
+# Konjunktiv II forms: subjunctive, but also the outlet's own conditional; only they
+# continue a speaker when the sentence before was speech.
+KONJUNKTIV_II = set(
+    "wäre wären wärst hätte hätten hättest würde würden würdest könnte könnten müsste müssten dürfte dürften "
+    "möchte möchten sollte sollten wollte wollten gäbe käme kämen ginge stünde wüsste ließe".split()
+)
+NEGATIONS = {"nicht", "nie", "niemals", "kein", "keine", "not", "never", "n't"}
+POINTER_WORDS = {"das", "dies", "dieses", "this", "that", "so"}
+TITLE_NOUNS = re.compile(
+    r"(sendung|show|talkshow|magazin|zeitung|blatt|film|buch|roman|titel|motto|kampagne|operation|projekt|aktion|"
+    r"album|lied|song|serie|programm|initiative|podcast|kolumne|artikel|beitrag|reihe|festival|gesetz|plan|"
+    r"programme|newspaper|magazine|book|novel|film|movie|series|campaign|operation|podcast|column|article|title|show)$",
+    re.IGNORECASE,
+)
+CREDIT_LINE = re.compile(
+    r"^\s*(\(?\s*(mit (informationen|material) (von|der|des)|quelle:|source:|reporting by|with reporting by|"
+    r"material from|additional reporting by)\b.*|\(\s*[A-Za-z/,. ]{2,20}\s*\)\s*\.?)\s*$",
+    re.IGNORECASE,
+)
+
+# "BERLIN (dpa) -", "WASHINGTON (Reuters) —": a dateline credits the agency for the whole text
+DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-ZÄÖÜ][\w./ -]{0,40}?\s*)?\(([A-Za-z][\w/ .]{1,24})\)\s*[-–—:]\s")
+# "— The Associated Press" / "Reporting by …; Editing by …" at the end of a text
+SIGN_OFF = re.compile(r"(?m)^[ \t]*[-–—][ \t]*(The )?[A-Z][\w ]{1,40}$")
+
+
+@dataclass
+class Phrase:
+    """A stretch of tokens in one sentence that names a source (or an outlet, or a via)."""
+
+    sentence: int
+    tokens: list[Token]
+    role: str  # subject | laut | zufolge | agent | via | holder | headline | pointer | outlet-hint
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
 
 
 @dataclass
@@ -14,12 +77,643 @@ class Candidate:
     end: int
     kind: str
     sentence: int
+    paragraph: int
     rule: str
-    extra: dict = field(default_factory=dict)
+    cue: Token | None = None
+    cue_lemma: str | None = None
+    source: Phrase | None = None
+    via: list[Phrase] = field(default_factory=list)
+    outlet_hint: Phrase | None = None
+    continues: bool = False  # takes its attribution from an earlier claim
+    hearsay: str | None = None  # the reportative word ("soll", "angeblich", "reportedly")
+    vague: str | None = None  # "es heißt"
+    hedge: str | None = None
+    quote: Quote | None = None
+    headline: bool = False
+    # filled by `attribute`
+    speaker: object | None = None
+    outlet: object | None = None
+    via_sources: list = field(default_factory=list)
+    inherited_from: Candidate | None = None
 
 
-def find_claims(doc: ParsedDoc, rules: LanguageRules) -> list[Candidate]:
-    return [
-        Candidate(s.start, s.end, "assertion", i, f"{rules.language}.assertion")
-        for i, s in enumerate(doc.sentences)
-    ]
+@dataclass
+class Pointer:
+    """A sentence that attributes what came before it: "Das berichtete die Washington Post"."""
+
+    sentence: int
+    paragraph: int
+    source: Phrase | None
+    via: list[Phrase]
+    cue: Token | None
+
+
+@dataclass
+class CreditLine:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class DocClaims:
+    claims: list[Candidate]
+    pointers: list[Pointer]
+    credits: list[CreditLine]
+
+
+# ---- helpers over the parse -------------------------------------------------------------
+
+
+def paragraph_index(text: str) -> list[int]:
+    """Start offsets of paragraphs (blank-line separated)."""
+    starts = [0]
+    for m in re.finditer(r"\n\s*\n", text):
+        starts.append(m.end())
+    return starts
+
+
+def _paragraph_of(offset: int, starts: list[int]) -> int:
+    lo = 0
+    for i, s in enumerate(starts):
+        if s <= offset:
+            lo = i
+    return lo
+
+
+def is_finite_verb(tok: Token) -> bool:
+    return tok.upos in ("VERB", "AUX") and tok.feats.get("VerbForm", "Fin") == "Fin"
+
+
+def is_konjunktiv(tok: Token) -> bool:
+    return is_finite_verb(tok) and tok.feats.get("Mood") == "Sub"
+
+
+def is_konjunktiv_one(tok: Token) -> bool:
+    return is_konjunktiv(tok) and tok.text.lower() not in KONJUNKTIV_II
+
+
+def noun_phrase(sent: Sentence, head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`: its subtree without clauses and edge punctuation."""
+    cut = {"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "csubj", "dep"}
+    keep = {head.index}
+    changed = True
+    while changed:
+        changed = False
+        for t in sent.tokens:
+            if t.head in keep and t.index not in keep and t.deprel not in cut:
+                keep.add(t.index)
+                changed = True
+    toks = [t for t in sent.tokens if t.index in keep]
+    # keep it contiguous around the head (parsers sometimes attach far-away words)
+    lo = hi = toks.index(head)
+    while lo > 0 and toks[lo - 1].index == toks[lo].index - 1:
+        lo -= 1
+    while hi < len(toks) - 1 and toks[hi + 1].index == toks[hi].index + 1:
+        hi += 1
+    toks = toks[lo : hi + 1]
+    while toks and (toks[0].upos in PUNCT or toks[0].text in ALL_MARKS or toks[0].deprel == "case"):
+        toks = toks[1:]
+    while toks and (toks[-1].upos in PUNCT or toks[-1].text in ALL_MARKS):
+        toks = toks[:-1]
+    return toks or [head]
+
+
+def _tokens_between(sent: Sentence, start: int, end: int) -> list[Token]:
+    return [t for t in sent.tokens if t.start >= start and t.end <= end]
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].upos in PUNCT and tokens[0].text not in ALL_MARKS):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].upos in PUNCT and tokens[-1].text not in ALL_MARKS):
+        tokens = tokens[:-1]
+    return tokens
+
+
+# ---- the finder -------------------------------------------------------------------------
+
+
+class ClaimFinder:
+    def __init__(self, doc: ParsedDoc, rules: LanguageRules) -> None:
+        self.doc = doc
+        self.rules = rules
+        self.text = doc.text
+        self.lang = doc.language
+        self.quotes = find_quotes(doc.text)
+        self.paragraphs = paragraph_index(doc.text)
+        self.claims: list[Candidate] = []
+        self.pointers: list[Pointer] = []
+        self.credits: list[CreditLine] = []
+        self.quote_used: set[Quote] = set()
+        self.markers = sorted(rules.markers.markers, key=lambda m: -len(m.phrase.split()))
+        self.anonymous = {w.lower() for w in rules.sources.anonymous}
+        self.vague_words = {w.lower() for w in rules.sources.vague}
+        self.si_of = {id(s): i for i, s in enumerate(doc.sentences)}
+        self._pending_hedge: tuple[int, str] | None = None
+
+    # -- cue lookup
+    def cue_of(self, sent: Sentence, tok: Token) -> CueVerb | None:
+        if tok.upos not in ("VERB", "AUX", "NOUN") or tok.upos == "NOUN":
+            if not (tok.upos == "ADJ" and tok.text.lower() in self.rules.cue_forms):
+                return None
+        particles = {c.text.lower() for c in sent.children(tok) if c.deprel in ("compound:prt", "prt")}
+        if any(c.text.lower() in ("sich",) for c in sent.children(tok)):
+            particles.add("sich")
+        options = list(self.rules.cue_verbs.get(tok.lemma.lower(), [])) or list(
+            self.rules.cue_forms.get(tok.text.lower(), [])
+        )
+        if not options:
+            options = self._guess_lemma(tok)
+        best = None
+        for verb in options:
+            if verb.particle and verb.particle not in particles:
+                # a fused particle ("angekündigt") is fine: lemma already carries it
+                if not tok.text.lower().startswith(verb.particle) and not tok.lemma.lower().startswith(verb.particle):
+                    continue
+            if best is None or (verb.particle and not best.particle):
+                best = verb
+        if best is not None and best.kind == "report" and best.lemma in ("zeigen", "ergeben", "belegen", "heißen"):
+            return best
+        return best
+
+    def _guess_lemma(self, tok: Token) -> list[CueVerb]:
+        """A small lemmatizer misses inflected forms: try stem + 'en' (betonte → betonen)."""
+        if self.lang != "de":
+            return []
+        word = tok.text.lower()
+        for suffix in ("ten", "te", "et", "t", "en", "e"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                stem = word[: -len(suffix)]
+                for cand in (stem + "en", stem + "n"):
+                    if cand in self.rules.cue_verbs:
+                        return list(self.rules.cue_verbs[cand])
+                if word.startswith("ge"):
+                    for cand in (stem[2:] + "en",):
+                        if cand in self.rules.cue_verbs:
+                            return list(self.rules.cue_verbs[cand])
+        return []
+
+    def negated(self, sent: Sentence, tok: Token) -> bool:
+        return any(c.text.lower() in NEGATIONS for c in sent.children(tok))
+
+    def subject_of(self, sent: Sentence, verb: Token, avoid: tuple[int, int] | None = None) -> Phrase | None:
+        """Subject of a cue verb; passives use the agent; coordinated verbs share their subject."""
+        seen = set()
+        node: Token | None = verb
+        while node is not None and node.index not in seen:
+            seen.add(node.index)
+            kids = sent.children(node)
+            # auxiliaries: the subject hangs off the participle's head in some parses
+            for c in kids:
+                if c.deprel in ("nsubj", "nsubj:pass", "csubj") and c.deprel != "nsubj:pass":
+                    np = noun_phrase(sent, c)
+                    if avoid and avoid[0] <= np[0].start < avoid[1]:
+                        continue
+                    if c.text.lower() in ("es",) and self.lang == "de":
+                        continue
+                    return Phrase(self.si_of[id(sent)], np, "subject")
+            for c in kids:
+                if c.deprel.startswith("obl") and any(
+                    g.text.lower() in ("von", "durch", "by") and g.deprel == "case" for g in sent.children(c)
+                ) and any(k.deprel == "nsubj:pass" or k.deprel.startswith("aux:pass") for k in kids):
+                    return Phrase(self.si_of[id(sent)], noun_phrase(sent, c), "agent")
+            if node.deprel in ("conj", "xcomp", "aux", "aux:pass", "cop") and node.head:
+                node = sent.token(node.head)
+            else:
+                node = None
+        return None
+
+    # -- per sentence
+    def run(self) -> DocClaims:
+        for m in DATELINE.finditer(self.text):
+            self.credits.append(CreditLine(m.group(1), m.start(1), m.end(1)))
+        for m in SIGN_OFF.finditer(self.text):
+            line = m.group(0).strip().lstrip("-–— ")
+            start = self.text.index(line, m.start())
+            self.credits.append(CreditLine(line, start, start + len(line)))
+        for si, sent in enumerate(self.doc.sentences):
+            self.sentence(si, sent)
+        self.claims.sort(key=lambda c: (c.start, -c.end))
+        return DocClaims(self.claims, self.pointers, self.credits)
+
+    def add(self, cand: Candidate) -> Candidate:
+        self.claims.append(cand)
+        return cand
+
+    def quotes_in(self, sent: Sentence) -> list[Quote]:
+        return [q for q in self.quotes if q.start < sent.end and q.end > sent.start]
+
+    def inside_quote(self, tok: Token) -> Quote | None:
+        for q in self.quotes:
+            if q.inner_start <= tok.start < q.inner_end:
+                return q
+        return None
+
+    def is_title_quote(self, q: Quote, sent: Sentence) -> bool:
+        """Quotation marks around a title, programme, outlet or name are not a quote."""
+        inner = q.inner(self.text).strip()
+        words = inner.split()
+        if not words:
+            return True
+        if inner[-1:] in ".!?…" or len(words) > 6:
+            return False
+        low = tuple(w.lower().strip(".,") for w in words)
+        if low in self.rules.outlet_aliases:
+            return True
+        before = [t for t in sent.tokens if t.end <= q.start]
+        prev = before[-1] if before else None
+        if prev is not None and TITLE_NOUNS.search(prev.text.replace("-", "")):
+            return True
+        inner_toks = [t for t in sent.tokens if q.inner_start <= t.start < q.inner_end]
+        has_verb = any(t.upos in ("VERB", "AUX") for t in inner_toks)
+        capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        if capitalised and not has_verb and len(words) <= 4:
+            # "Caren Miosga", "Shenzhou 6": a name; a one-word answer ("Demnächst.") ends with punctuation
+            return True
+        return False
+
+    def sentence(self, si: int, sent: Sentence) -> None:
+        para = _paragraph_of(sent.start, self.paragraphs)
+        stext = self.text[sent.start : sent.end]
+        if any(sent.start <= c.start < sent.end and c.end - c.start > 0.8 * len(stext.strip()) for c in self.credits):
+            return
+        if CREDIT_LINE.match(stext) and len(stext) < 120:
+            self.credits.append(CreditLine(stext.strip(), sent.start + len(stext) - len(stext.lstrip()),
+                                           sent.start + len(stext.rstrip())))
+            return
+        quotes = [q for q in self.quotes_in(sent) if q not in self.quote_used and not self.is_title_quote(q, sent)]
+        # a sentence that lies wholly inside an earlier sentence's quote is part of that quote
+        for q in self.quote_used:
+            if q.inner_start <= sent.start and sent.end <= q.end + 1:
+                return
+        cues = []
+        for tok in sent.tokens:
+            if self.inside_quote(tok):
+                continue
+            verb = self.cue_of(sent, tok)
+            if verb and not self.negated(sent, tok):
+                cues.append((tok, verb))
+        markers = self.find_markers(sent)
+        made: list[Candidate] = []
+
+        # 2. direct quotes, with the first speech cue outside them as their frame
+        frame_cue = next(((t, v) for t, v in cues if v.kind in ("speech", "report")), None)
+        for q in quotes:
+            self.quote_used.add(q)
+            cand = Candidate(q.start, q.end, "direct_quote", si, para, f"{self.lang}.quote")
+            cand.quote = q
+            if frame_cue:
+                tok, verb = frame_cue
+                cand.cue, cand.cue_lemma = tok, verb.lemma
+                cand.source = self.subject_of(sent, tok, avoid=(q.start, q.end))
+                cand.rule = f"{self.lang}.quote.cue"
+            else:
+                cand.continues = True
+                cand.rule = f"{self.lang}.quote.continues"
+            made.append(self.add(cand))
+
+        # 3. cue verbs
+        covered_by_quotes = sum(q.end - q.start for q in quotes)
+        sentence_len = max(1, sent.end - sent.start)
+        cues.sort(key=lambda cv: self.trailing_frame(sent, cv[0]) is None)
+        for tok, verb in cues:
+            if quotes and covered_by_quotes > 0.5 * sentence_len and verb.kind != "belief":
+                continue  # the quote is the claim; the cue is its frame
+            cand = self.cue_claim(si, para, sent, tok, verb, quotes)
+            if cand is not None:
+                made.append(self.add(cand))
+                break  # one cue-based claim per sentence: the first frame wins
+
+        # 4. markers: laut/zufolge, Demnach, soll … haben, es heißt
+        self.apply_markers(si, para, sent, markers, made)
+
+        # 5./6./7. no claim yet: Konjunktiv continuation, headline, or the outlet's assertion
+        if not any(c.kind != "direct_quote" or self._covers(c, sent) for c in made):
+            cand = self.bare_sentence(si, para, sent, made)
+            if cand is not None:
+                self.add(cand)
+
+    def _covers(self, cand: Candidate, sent: Sentence) -> bool:
+        return (cand.end - cand.start) > 0.5 * (sent.end - sent.start)
+
+    # -- cue verb claims
+    def trailing_frame(self, sent: Sentence, tok: Token) -> int | None:
+        """Index of the comma before a sentence-final frame ("…, sagte X." / "…, the AP reported."), else None."""
+        toks = sent.tokens
+        pos = toks.index(tok)
+        comma = next((i for i in range(pos - 1, max(-1, pos - 5), -1) if toks[i].text == ","), None)
+        if comma is None or comma < 2:
+            return None
+        if not all(t.upos in ("AUX", "ADV", "PART", "DET", "PROPN", "NOUN", "ADJ") or t.text in ALL_MARKS
+                   for t in toks[comma + 1 : pos]):
+            return None
+        if any(t.text in (",", ":", ";") for t in toks[pos + 1 :]):
+            return None
+        return comma
+
+    def cue_claim(
+        self, si: int, para: int, sent: Sentence, tok: Token, verb: CueVerb, quotes: list[Quote]
+    ) -> Candidate | None:
+        toks = sent.tokens
+        pos = toks.index(tok)
+        content: list[Token] = []
+        # the cue introduces a quote ("antwortete Scholz: „Demnächst.“"): the quote is the claim
+        for q in quotes:
+            between = [t for t in toks if tok.end <= t.start < q.start]
+            if q.start > tok.start and len(between) <= 4 and any(t.text == ":" for t in between):
+                return None
+        comma_before = self.trailing_frame(sent, tok)
+        if comma_before is not None:
+            content = _trim(toks[:comma_before])
+        if not content:
+            # "X sagte (am Sonntag), …" : the clause after the first comma following the cue
+            after = next((i for i in range(pos + 1, len(toks)) if toks[i].text in (",", ":")), None)
+            if after is not None:
+                between = toks[pos + 1 : after]
+                if not any(is_finite_verb(t) and t.upos == "VERB" for t in between):
+                    content = _trim(toks[after + 1 :])
+        if not content:
+            # no comma (English "Delgado said the council would …"): the clausal complement
+            comp = [c for c in sent.children(tok) if c.deprel in ("ccomp",) and c.start > tok.start]
+            if comp:
+                content = _trim([t for t in sent.subtree(comp[0]) if t.start > tok.start])
+        # "Wie X erklärte, …" / "As X said, …": the main clause after the frame is the content
+        first_comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
+        if toks[0].text.lower() in ("wie", "as") and first_comma is not None and pos < first_comma:
+            content = _trim(toks[first_comma + 1 :])
+        cand = Candidate(sent.start, sent.end, "indirect_speech", si, para, f"{self.lang}.cue.{verb.kind}")
+        cand.cue, cand.cue_lemma = tok, verb.lemma
+        # a content made only of a quote: the quote already carries this cue
+        if content and quotes:
+            inner = [t for t in content if not any(q.start <= t.start < q.end for q in quotes)]
+            if not [t for t in inner if t.upos not in PUNCT]:
+                return None
+        if content:
+            cand.start, cand.end = content[0].start, content[-1].end
+            cand.kind = "belief" if verb.kind == "belief" else "indirect_speech"
+        else:
+            objects = [c for c in sent.children(tok) if c.deprel in ("obj", "iobj", "obl", "xcomp", "ccomp")]
+            pointer_obj = [c for c in sent.children(tok) if c.deprel in ("obj", "nsubj", "obl")
+                           and c.text.lower() in POINTER_WORDS]
+            if pointer_obj and verb.kind in ("speech", "report"):
+                self.pointers.append(Pointer(si, para, self.subject_of(sent, tok, avoid=None) if
+                                             pointer_obj[0].deprel != "nsubj" else self._obj_source(sent, tok),
+                                             [], tok))
+                return None
+            nominal = [c for c in objects if c.upos in ("NOUN", "PROPN") or c.deprel in ("xcomp", "ccomp")]
+            if verb.kind == "belief" and nominal:
+                cand.kind = "belief"
+            elif verb.reported and nominal:
+                cand.kind = "reported_speech"
+            elif verb.kind == "report" and verb.lemma in ("hervorgehen", "gehen"):
+                self.pointers.append(Pointer(si, para, self._aus_source(sent, tok), [], tok))
+                return None
+            else:
+                return None
+            body = _trim(list(toks))
+            cand.start, cand.end = body[0].start, body[-1].end
+        cand.source = self.subject_of(sent, tok, avoid=(cand.start, cand.end) if content else None)
+        if verb.lemma in ("heißen",) and (cand.source is None or cand.source.tokens[0].text.lower() == "es"):
+            cand.vague = "es heißt"
+        cand.outlet_hint = self.outlet_hint(sent, tok)
+        if cand.kind == "indirect_speech" and content and self._has_hearsay_modal(content, sent):
+            cand.hearsay = "soll"
+        return cand
+
+    def _obj_source(self, sent: Sentence, tok: Token) -> Phrase | None:
+        """The source when the parser took the pointer word ("Das") as subject: another nominal child."""
+        kids = [c for c in sent.children(tok) if c.deprel in ("nsubj", "obj", "obl", "iobj")
+                and c.text.lower() not in POINTER_WORDS and c.upos in ("NOUN", "PROPN")]
+        kids.sort(key=lambda c: c.upos != "PROPN")
+        return Phrase(self.si_of[id(sent)], noun_phrase(sent, kids[0]), "subject") if kids else None
+
+    def _aus_source(self, sent: Sentence, tok: Token) -> Phrase | None:
+        for c in sent.children(tok):
+            if any(g.text.lower() == "aus" for g in sent.children(c)):
+                return Phrase(self.si_of[id(sent)], noun_phrase(sent, c), "pointer")
+        toks = sent.tokens
+        for i, t in enumerate(toks):
+            if t.text.lower() == "aus" and i + 1 < len(toks):
+                np = [x for x in toks[i + 1 :] if x.upos not in ("VERB", "AUX") and x.text != "."]
+                end = next((k for k, x in enumerate(np) if x.upos in PUNCT or x.text.lower() == "hervor"), len(np))
+                if np[:end]:
+                    return Phrase(self.si_of[id(sent)], np[:end], "pointer")
+        return None
+
+    def outlet_hint(self, sent: Sentence, cue: Token) -> Phrase | None:
+        """Where it was said: "in der ARD-Sendung", "sagte er dem Spiegel" — any outlet name in the frame."""
+        for t in sent.tokens:
+            if self.inside_quote(t) and t.text not in ALL_MARKS:
+                continue
+            if self.outlet_at(sent, t):
+                return Phrase(self.si_of[id(sent)], [t], "outlet-hint")
+        return None
+
+    def outlet_at(self, sent: Sentence, tok: Token) -> bool:
+        word = tok.text.lower()
+        if (word,) in self.rules.outlet_aliases:
+            return True
+        head = word.split("-")[0]
+        return "-" in word and (head,) in self.rules.outlet_aliases and len(head) >= 2
+
+    def _has_hearsay_modal(self, tokens: list[Token], sent: Sentence) -> bool:
+        """Reportative sollen: "soll … telefoniert haben" (modal + perfect infinitive)."""
+        for i, t in enumerate(tokens):
+            if t.lemma.lower() == "sollen" and t.text.lower() in ("soll", "sollen") and is_finite_verb(t):
+                rest = tokens[i + 1 :]
+                for j, r in enumerate(rest):
+                    if r.text.lower() in ("haben", "sein") and j > 0 and rest[j - 1].feats.get("VerbForm") == "Part":
+                        return True
+                    if r.text.lower() in ("haben", "sein") and j > 0 and rest[j - 1].text.lower().startswith("ge"):
+                        return True
+        return False
+
+    # -- markers
+    def find_markers(self, sent: Sentence) -> list[tuple[Marker, list[Token]]]:
+        """Marker phrases in the sentence; words of a phrase may be split by up to two adjectives/articles
+        ("nach amerikanischen Erkenntnissen")."""
+        found: list[tuple[Marker, list[Token]]] = []
+        used: set[int] = set()
+        toks = [t for t in sent.tokens if not self.inside_quote(t)]
+        for marker in self.markers:
+            words = marker.phrase.lower().split()
+            for i, t in enumerate(toks):
+                if t.index in used or t.text.lower() != words[0]:
+                    continue
+                match = [t]
+                j = i + 1
+                ok = True
+                for w in words[1:]:
+                    gap = 0
+                    while j < len(toks) and toks[j].text.lower() != w and gap < 2 and toks[j].upos in ("ADJ", "DET"):
+                        j += 1
+                        gap += 1
+                    if j < len(toks) and toks[j].text.lower() == w:
+                        match.append(toks[j])
+                        j += 1
+                    else:
+                        ok = False
+                        break
+                if ok and not any(m.index in used for m in match):
+                    found.append((marker, match))
+                    used.update(m.index for m in match)
+        return found
+
+    def marker_source(self, sent: Sentence, marker: Marker, match: list[Token]) -> Phrase | None:
+        si = self.si_of[id(sent)]
+        toks = sent.tokens
+        if marker.source == "after":
+            last = match[-1]
+            first = match[0]
+            # "nach amerikanischen Erkenntnissen": the words inside the phrase name the source
+            inner = [t for t in toks if first.index < t.index < last.index and t.upos in ("ADJ", "PROPN", "NOUN")]
+            pos = toks.index(last)
+            follow = []
+            for t in toks[pos + 1 :]:
+                if t.upos in PUNCT and t.text not in ALL_MARKS:
+                    break
+                if t.upos in ("VERB", "AUX") and t.deprel not in ("amod",):
+                    break
+                if t.upos == "ADP" and follow and t.text.lower() not in ("von", "des", "der", "of"):
+                    break
+                if t.upos == "ADV" and follow:
+                    break
+                follow.append(t)
+            follow = [t for t in follow if t.text.lower() not in ("von", "of")] or follow
+            if inner and not follow:
+                return Phrase(si, match[1:] if len(match) > 1 else inner, "laut")
+            if inner and follow:
+                return Phrase(si, inner + follow, "laut")
+            if follow:
+                return Phrase(si, _trim(follow) or follow, "laut")
+            return Phrase(si, inner, "laut") if inner else None
+        if marker.source == "before":
+            first = match[0]
+            pos = toks.index(first)
+            prev = []
+            for t in reversed(toks[:pos]):
+                if t.upos in PUNCT and t.text not in ALL_MARKS:
+                    break
+                if t.upos in ("VERB", "AUX", "ADV", "SCONJ", "CCONJ"):
+                    break
+                prev.insert(0, t)
+            # "X zufolge" is typically the NP right before; drop a leading preposition
+            while prev and prev[0].upos == "ADP":
+                prev = prev[1:]
+            return Phrase(si, prev, "zufolge") if prev else None
+        return None
+
+    def apply_markers(
+        self, si: int, para: int, sent: Sentence, markers: list[tuple[Marker, list[Token]]], made: list[Candidate]
+    ) -> None:
+        body = _trim(list(sent.tokens))
+        if not body:
+            return
+        target = next((c for c in made if c.kind != "direct_quote"), None)
+        for marker, match in markers:
+            if marker.kind == "via":
+                phrase = self.marker_source(sent, marker, match)
+                if phrase is None:
+                    continue
+                phrase.role = "via"
+                for c in made:
+                    c.via.append(phrase)
+                if not made:
+                    # "…, berichtet X unter Berufung auf Y" without a claim yet: remember for a pointer
+                    for p in self.pointers:
+                        if p.sentence == si:
+                            p.via.append(phrase)
+                continue
+            if marker.kind == "hedge":
+                if target is not None:
+                    target.hedge = target.hedge or marker.phrase
+                else:
+                    self._pending_hedge = (si, marker.phrase)
+                continue
+            if target is not None and marker.kind in ("according_to",) and target.source is None:
+                target.source = self.marker_source(sent, marker, match)
+                continue
+            if target is not None:
+                continue
+            cand = Candidate(body[0].start, body[-1].end, "attributed", si, para, f"{self.lang}.marker.{marker.kind}")
+            cand.cue = match[0]
+            cand.cue_lemma = marker.phrase
+            if marker.kind == "according_to":
+                cand.source = self.marker_source(sent, marker, match)
+                if marker.source == "none":
+                    cand.source = self.subject_of(sent, sent.token(match[0].head) or match[0])
+                if any(is_konjunktiv_one(t) for t in sent.tokens):
+                    cand.kind = "indirect_speech"
+            elif marker.kind == "continuation":
+                cand.continues = True
+                if any(is_konjunktiv_one(t) for t in sent.tokens):
+                    cand.kind = "indirect_speech"
+            elif marker.kind == "hearsay":
+                cand.kind = "hearsay"
+                cand.hearsay = marker.phrase
+            elif marker.kind == "vague":
+                cand.vague = marker.phrase
+                cand.kind = "indirect_speech" if any(is_konjunktiv(t) for t in sent.tokens) else "attributed"
+            self.add(cand)
+            made.append(cand)
+            target = cand
+
+    # -- sentences with nothing else
+    def bare_sentence(self, si: int, para: int, sent: Sentence, made: list[Candidate]) -> Candidate | None:
+        body = [t for t in _trim(list(sent.tokens)) if not (made and any(c.start <= t.start < c.end for c in made))]
+        body = _trim(body)
+        if not body or not any(t.upos not in PUNCT for t in body):
+            return None
+        cand = Candidate(body[0].start, body[-1].end, "assertion", si, para, f"{self.lang}.assertion")
+        headline = self.is_headline(sent)
+        if headline:
+            cand.headline = True
+            source = self.headline_speaker(sent)
+            if source is not None:
+                cand.kind, cand.source, cand.rule = "indirect_speech", source, f"{self.lang}.headline.speaker"
+                colon = next(t for t in sent.tokens if t.text == ":")
+                rest = _trim([t for t in sent.tokens if t.start > colon.start])
+                if rest:
+                    cand.start, cand.end = rest[0].start, rest[-1].end
+                return cand
+        main_verbs = [t for t in body if is_finite_verb(t)]
+        if self._has_hearsay_modal(body, sent):
+            cand.kind, cand.hearsay, cand.rule = "hearsay", "soll", f"{self.lang}.hearsay.sollen"
+        elif any(is_konjunktiv_one(t) for t in main_verbs):
+            cand.kind, cand.continues, cand.rule = "indirect_speech", True, f"{self.lang}.konjunktiv.continues"
+        elif any(is_konjunktiv(t) for t in main_verbs) and self._previous_was_speech(si):
+            cand.kind, cand.continues, cand.rule = "indirect_speech", True, f"{self.lang}.konjunktiv2.continues"
+        pending = self._pending_hedge
+        if pending and pending[0] == si:
+            cand.hedge = pending[1]
+        return cand
+
+    def _previous_was_speech(self, si: int) -> bool:
+        prev = [c for c in self.claims if c.sentence == si - 1]
+        return any(c.kind in ("indirect_speech", "direct_quote") for c in prev)
+
+    def is_headline(self, sent: Sentence) -> bool:
+        """A one-line paragraph without final punctuation."""
+        stext = self.text[sent.start : sent.end].strip()
+        if not stext or stext[-1] in ".!?\"“”»«…'":
+            return False
+        before = self.text[max(0, sent.start - 2) : sent.start]
+        after = self.text[sent.end : sent.end + 2]
+        starts_para = sent.start == 0 or "\n" in before or self.text[: sent.start].strip() == ""
+        return starts_para and ("\n" in after or sent.end >= len(self.text.rstrip())) and len(stext) < 160
+
+    def headline_speaker(self, sent: Sentence) -> Phrase | None:
+        """ "Scholz: Nach Wegen … suchen" — up to three name tokens before a colon."""
+        toks = sent.tokens
+        colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
+        if colon is None or colon == 0 or colon > 3:
+            return None
+        head = toks[:colon]
+        if all(t.upos == "PROPN" and "-" not in t.text for t in head):
+            return Phrase(self.si_of[id(sent)], head, "headline")
+        return None
+
+
+def find_claims(doc: ParsedDoc, rules: LanguageRules) -> DocClaims:
+    return ClaimFinder(doc, rules).run()

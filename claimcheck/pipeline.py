@@ -54,7 +54,7 @@ def analyse_parsed(
     t = times.add("attribute", t)
     judged = judge.judge(parsed, attributed, lang_rules, options.disabled, options.severities)
     t = times.add("judge", t)
-    doc = build.document_report(source, parsed, attributed, judged)
+    doc = build.document_report(source, parsed, attributed, judged, lang_rules)
     times.add("report", t)
     return doc
 

@@ -1,0 +1,92 @@
+"""Quotation marks → quote spans, over the raw text (quotes cross sentence boundaries).
+
+Pairs every German and English style: „…“ „…” »…« «…» ‚…‘ “…” ‘…’ and straight "…".
+A quote that never closes within its paragraph (journalists re-open a quote at the start
+of the next paragraph instead) is dropped rather than swallowing the rest of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# opening mark → closing marks that may end it
+PAIRS: dict[str, tuple[str, ...]] = {
+    "„": ("“", "”", '"'),
+    "»": ("«",),
+    "«": ("»",),
+    "“": ("”", "“"),
+    "‚": ("‘", "’"),
+    '"': ('"',),
+}
+SINGLE_OPEN = {"‚", "‘"}
+ALL_MARKS = set("„“”»«‚‘’\"")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+MAX_QUOTE_CHARS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark
+    inner_start: int
+    inner_end: int
+
+    def inner(self, text: str) -> str:
+        return text[self.inner_start : self.inner_end]
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """’ or ‘ between letters (Trump’s, geht’s) is an apostrophe, not a quote."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalnum() and (after.isalnum() or after in " .,;:!?")
+
+
+def _opens_here(text: str, i: int) -> bool:
+    """A straight or ambiguous mark opens when it is not glued to the word before it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{-–—/:") and not after.isspace()
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """All top-level quote spans, in text order. Nested quotes (‚…‘ inside „…“) are not split out."""
+    quotes: list[Quote] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch not in PAIRS:
+            i += 1
+            continue
+        if ch in SINGLE_OPEN and _is_apostrophe(text, i):
+            i += 1
+            continue
+        if ch in ('"', "“", "«") and not _opens_here(text, i):
+            i += 1
+            continue
+        closers = PAIRS[ch]
+        limit = min(n, i + MAX_QUOTE_CHARS)
+        para = _PARAGRAPH_BREAK.search(text, i + 1, limit)
+        stop = para.start() if para else limit
+        j = i + 1
+        found = -1
+        while j < stop:
+            c = text[j]
+            glued = c in ("’", "‘") and j + 1 < n and text[j + 1].isalnum() and text[j - 1].isalnum()
+            if c in closers and not glued:
+                # a straight quote that is followed directly by a letter opens a nested quote
+                if c == '"' and ch == '"' and j + 1 < n and text[j + 1].isalnum() and text[j - 1].isspace():
+                    j += 1
+                    continue
+                found = j
+                break
+            j += 1
+        if found < 0:
+            i += 1  # unbalanced: skip this mark, keep looking
+            continue
+        if found > i + 1:
+            quotes.append(Quote(i, found + 1, i + 1, found))
+        i = found + 1
+    return quotes
