@@ -51,6 +51,12 @@ def fail(message: str) -> NoReturn:
 class Format(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    gitlab = "gitlab"
+    rdjsonl = "rdjsonl"
+    junit = "junit"
+    html = "html"
 
 
 class FailOn(str, Enum):
@@ -78,51 +84,123 @@ def main(
 
 @app.command()
 def check(
-    files: Annotated[list[str], typer.Argument(help="Files to check; '-' reads stdin.")],
-    lang: Annotated[str, typer.Option("--lang", "-l", help="de, en or auto (detect per document).")] = "auto",
+    files: Annotated[list[str], typer.Argument(help="Files, folders or globs to check; '-' reads stdin.")],
+    lang: Annotated[
+        str | None, typer.Option("--lang", "-l", help="de, en or auto (default: config, else auto).")
+    ] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding at or above this severity exists.")] = FailOn.error,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(help="Exit 1 when a finding at or above this severity exists (default: config, else error)."),
+    ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even with findings.")] = False,
     rules: Annotated[list[str], typer.Option("--rules", help="Extra rule folder on top of the built-in rules.")] = [],  # noqa: B006
-    models: Annotated[str | None, typer.Option("--models", envvar="CLAIMCHECK_MODELS", help="Stanza model folder.")] = None,
+    models: Annotated[
+        str | None, typer.Option("--models", envvar="CLAIMCHECK_MODELS", help="Stanza model folder.")
+    ] = None,
     max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")] = 50 * 1024 * 1024,
+    config_file: Annotated[
+        str | None,
+        typer.Option("--config", help="Config file (default: $CLAIMCHECK_CONFIG, else the nearest .claimcheck.toml "
+                     "or pyproject.toml with a tool.claimcheck table)."),
+    ] = None,
+    input_format: Annotated[
+        str | None, typer.Option("--input-format", help="text, markdown, html or docx (default: by extension/content).")
+    ] = None,
+    baseline_file: Annotated[
+        str | None, typer.Option("--baseline", help="Report only findings not in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        str | None, typer.Option("--write-baseline", help="Write all current findings to this baseline file; exit 0.")
+    ] = None,
+    diff_ref: Annotated[
+        str | None, typer.Option("--diff", help="Report findings on lines changed since this git ref only.")
+    ] = None,
+    diff_file: Annotated[
+        str | None, typer.Option("--diff-file", help="Only findings on lines changed in this diff ('-': stdin).")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write the report to this file instead of stdout.")
+    ] = None,
 ) -> None:
     """Check news texts: claims, speakers, outlets, and unsourced assertions."""
-    from claimcheck import pipeline
-    from claimcheck.read import Source, read_path, read_stream
+    import os
+
+    from claimcheck import baseline, config, diffscope, pipeline, suppress
+    from claimcheck.read import Source
+    from claimcheck.read.detect import expand_inputs, read_any, read_stdin
     from claimcheck.report import render
     from claimcheck.report.models import InputErrorReport, Report
+    from claimcheck.report.text_format import should_color
     from claimcheck.rules import load_rules
 
+    if diff_ref and diff_file:
+        fail("--diff and --diff-file exclude each other")
+    if diff_file == "-" and "-" in files:
+        fail("stdin cannot be both an input and the --diff-file")
     try:
-        ruleset = load_rules(rules)
+        start = next((f for f in files if f != "-" and os.path.exists(f)), None)
+        cfg = config.discover(config_file, start)
+        paths = expand_inputs(files, cfg.ignore, cfg.root)
+        ruleset = load_rules([*cfg.rule_dirs(), *rules])
     except ClaimcheckError as err:
         fail(str(err))
+    if not paths:
+        fail("no files to check (folders hold no .md, .txt, .html or .docx files, or all are ignored)")
     sources: list[Source] = []
     errors: list[InputErrorReport] = []
-    for path in files:
+    for path in paths:
         try:
             if path == "-":
-                sources.append(read_stream(sys.stdin.buffer, "-", max_bytes=max_bytes))
+                sources.append(read_stdin(sys.stdin.buffer, max_bytes=max_bytes, fmt=input_format))
             else:
-                sources.append(read_path(path, max_bytes=max_bytes))
+                sources.append(read_any(path, max_bytes=max_bytes, fmt=input_format))
         except ClaimcheckError as err:
             typer.echo(f"claimcheck: error: {err}", err=True)
             errors.append(InputErrorReport(path=path, message=str(err)))
-    options = pipeline.Options(lang=lang, models=models, rule_dirs=list(rules))
+    options = pipeline.Options(
+        lang=lang or cfg.lang or "auto",
+        models=models,
+        rule_dirs=[*cfg.rule_dirs(), *rules],
+        disabled=cfg.disabled(set(ruleset.all_findings())),
+        severities=dict(cfg.severity),
+    )
     documents = []
     if sources:
         try:
             documents = pipeline.check_sources(sources, options, ruleset=ruleset)
         except ClaimcheckError as err:
             fail(str(err))
+    documents = [suppress.apply(cfg.apply(doc), src)[0] for doc, src in zip(documents, sources, strict=True)]
     report = Report(documents=documents, errors=errors)
-    typer.echo(render.render(report, fmt.value, color=sys.stdout.isatty()), nl=False)
+    try:
+        if diff_ref or diff_file:
+            patch = diffscope.read_patch(diff_file) if diff_file else None
+            report = diffscope.scope(report, ref=diff_ref, patch_text=patch)
+        if write_baseline:
+            n = baseline.write(report, write_baseline)
+            typer.echo(f"claimcheck: wrote {n} finding(s) to the baseline {write_baseline}", err=True)
+        elif baseline_file:
+            report, _ = baseline.apply(report, baseline_file)
+    except (ClaimcheckError, OSError) as err:
+        fail(str(err))
+    texts = {src.path: src.text for src in sources}
+    color = output is None and should_color(sys.stdout.isatty())
+    rendered = render.render(report, fmt.value, color=color, texts=texts)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                fh.write(rendered)
+        except OSError as err:
+            fail(f"{output}: cannot write report ({err.strerror})")
+    else:
+        typer.echo(rendered, nl=False)
     if errors:
         raise typer.Exit(2)
-    if exit_zero or fail_on == FailOn.never:
+    level = (fail_on.value if fail_on else None) or cfg.fail_on or "error"
+    if exit_zero or write_baseline or level == "never":
         raise typer.Exit(0)
-    threshold = SEVERITY_RANK[fail_on.value]
+    threshold = SEVERITY_RANK[level]
     if any(SEVERITY_RANK[f.severity] >= threshold for d in report.documents for f in d.findings):
         raise typer.Exit(1)
 

@@ -14,13 +14,13 @@
 
 from __future__ import annotations
 
-import codecs
 import fnmatch
 import glob
 import os
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from claimcheck.errors import InputError
 from claimcheck.read import MAX_BYTES_DEFAULT, Source
@@ -40,13 +40,6 @@ FORMATS_BY_SUFFIX = {
 }
 FORMAT_NAMES = ("text", "markdown", "html", "docx")
 SKIP_DIRS = {"node_modules", "__pycache__", "venv"}
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 _WIDE = ["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le"]
 _HTML_SNIFF = re.compile(r"\A\s*(?:<!doctype\s+html|<html[\s>]|<!--.*?-->\s*<html)", re.IGNORECASE | re.DOTALL)
 # a suppression directive on its own line in a plain-text file is not prose
@@ -55,42 +48,42 @@ _TEXT_DIRECTIVE = re.compile(
 )
 
 
-def decode_bytes(data: bytes, path: str) -> tuple[str, list[str]]:
-    """Bytes → (text, notes). BOM, then UTF-8, then charset-normalizer; binary is refused."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError as err:
-                raise InputError(f"{path}: invalid {encoding} after its byte-order mark (byte {err.start})") from None
-            if "\x00" in text:
-                raise InputError(f"{path}: binary file (contains NUL characters), not text")
-            return text, ([] if encoding == "utf-8" else [f"decoded as {encoding} (byte-order mark)"])
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: binary file (contains NUL bytes), not text")
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as err:
-        first_bad = err.start
+def decode_legacy(data: bytes, path: str) -> tuple[str, str] | None:
+    """The fallback for bytes that are not UTF-8 (and have no BOM): (text, note) or None.
+
+    charset-normalizer ranks candidate encodings; when Windows-1252 decodes to the same
+    text as one of its top three, Windows-1252 is taken and named (German and English
+    newsroom archives are Windows-1252/Latin-1 far more often than the cousins a detector
+    guesses for short files, such as cp1250). UTF-16/32 without a BOM is never guessed.
+    """
     from charset_normalizer import from_bytes
 
-    # no BOM and no NUL bytes: UTF-16/32 cannot be right, whatever the statistics say
     results = list(from_bytes(data, cp_exclusion=_WIDE))
     try:
-        western = data.decode("cp1252")
+        western: str | None = data.decode("cp1252")
     except UnicodeDecodeError:
         western = None
-    # German and English newsroom archives are Windows-1252/Latin-1 far more often than
-    # anything else; short files make detectors guess a cousin (cp1250) that decodes the same
     if western is not None and any(str(m) == western for m in results[:3]):
         text, encoding = western, "cp1252"
     elif results:
         text, encoding = str(results[0]), results[0].encoding
     else:
-        raise InputError(f"{path}: not valid UTF-8 (byte {first_bad}) and no other encoding fits")
-    if "\x00" in text:
-        raise InputError(f"{path}: binary file (contains NUL characters), not text")
-    return text, [f"decoded as {encoding} (not valid UTF-8 at byte {first_bad})"]
+        return None
+    try:
+        data.decode("utf-8")
+        where = ""
+    except UnicodeDecodeError as err:
+        where = f" at byte {err.start}"
+    return text, f"decoded as {encoding} (not valid UTF-8{where})"
+
+
+def decode_bytes(data: bytes, path: str) -> tuple[str, list[str]]:
+    """Bytes → (text, notes): BOM, binary refusal, strict UTF-8 (see `claimcheck.read.decode_bytes`),
+    then `decode_legacy` for legacy 8-bit files."""
+    from claimcheck.read import decode_bytes as _decode
+
+    text, note = _decode(data, path, decode_legacy)
+    return text, [note] if note else []
 
 
 def detect_format(path: str, head: str = "") -> str:
@@ -111,7 +104,7 @@ def read_plain(original: str, path: str) -> Source:
     return Source(path=path, original=original, text=normalise_breaks(text), format="text")
 
 
-def read_bytes(data: bytes, path: str, fmt: str | None = None) -> Source:
+def read_data(data: bytes, path: str, fmt: str | None = None) -> Source:
     """Any supported input held in memory (a file's bytes or stdin) → Source."""
     if fmt is None and (Path(path).suffix.lower() == ".docx" or data[:2] == b"PK"):
         fmt = "docx" if Path(path).suffix.lower() == ".docx" or _looks_like_docx(data) else None
@@ -147,21 +140,20 @@ def _looks_like_docx(data: bytes) -> bool:
 
 def read_any(path: str, max_bytes: int = MAX_BYTES_DEFAULT, fmt: str | None = None) -> Source:
     """Read one file in whatever supported format it is. Raises InputError with a one-line message."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory")
+    from claimcheck.read import read_bytes
+
+    return read_data(read_bytes(path, max_bytes), path, fmt)
+
+
+def read_stdin(stream: BinaryIO, max_bytes: int = MAX_BYTES_DEFAULT, fmt: str | None = None) -> Source:
+    """Standard input ("-"): plain text unless `fmt` says otherwise or the content is clearly HTML/DOCX."""
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(f"{path}: {size} bytes is over the limit of {max_bytes} (--max-bytes)")
-        data = p.read_bytes()
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
+        data = stream.read(max_bytes + 1)
     except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    return read_bytes(data, path, fmt)
+        raise InputError(f"-: cannot read ({err.strerror or err})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"-: more than {max_bytes} bytes, over the limit (--max-bytes)")
+    return read_data(data, "-", fmt)
 
 
 def _ignored(path: str, patterns: Sequence[str], root: Path) -> bool:
