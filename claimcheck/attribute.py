@@ -256,9 +256,14 @@ class Attributor:
             by_sentence.setdefault(c.sentence, []).append(c)
         last: Candidate | None = None
         for si, sent in enumerate(self.doc.sentences):
-            for c in sorted(by_sentence.get(si, []), key=lambda c: c.start):
+            here = sorted(by_sentence.get(si, []), key=lambda c: c.start)
+            for c in here:
                 self.attribute_one(c)
                 if c.continues and c.speaker is None and c.outlet is None:
+                    self.inherit(c, last, si)
+                elif c.kind == "hearsay" and c.speaker is None and c.outlet is None and last is not None \
+                        and last.paragraph == c.paragraph:
+                    # "sollen … sein" continuing a source in the same paragraph
                     self.inherit(c, last, si)
                 if c.kind == "direct_quote" and c.speaker is None and c.outlet is None and c.continues:
                     c.continues = False
@@ -266,9 +271,12 @@ class Attributor:
                     last = c
             if si in pointers:
                 last = self.apply_pointer(pointers[si], claims) or last
+            if any(c.headline for c in here):
+                last = None  # a headline starts a new story: nothing continues across it
             self.learn_names(si, sent)
             self._learn_subject_pronouns(si, sent)
         self.answer_hearsay(claims)
+        self.answer_headlines(claims)
         # partial quotes inside a content claim take that claim's speaker
         for c in claims:
             if c.kind == "direct_quote" and c.speaker is None and c.outlet is None:
@@ -356,6 +364,31 @@ class Attributor:
             nxt = [o for o in claims if o.sentence == c.sentence + 1 and o.paragraph == c.paragraph and o.outlet]
             if nxt:
                 c.outlet, c.via_sources, c.inherited_from = nxt[0].outlet, list(nxt[0].via_sources), nxt[0]
+
+
+    def answer_headlines(self, claims: list[Candidate]) -> None:
+        """A headline sums up the paragraph below it: it takes the attribution of the claim there
+        that shares most of its words ("Trump soll … telefoniert haben" ← the Washington Post)."""
+
+        def stems(c: Candidate) -> set[str]:
+            return {w[:5].lower() for w in re.findall(r"\w{4,}", self.text[c.start : c.end])}
+
+        for c in claims:
+            if not c.headline or c.speaker is not None or c.outlet is not None:
+                continue
+            words = stems(c)
+            below = [o for o in claims if o.paragraph == c.paragraph + 1 and (o.speaker or o.outlet)]
+            best, share = None, 0.0
+            for o in below:
+                s = len(words & stems(o)) / max(1, len(words))
+                if s > share:
+                    best, share = o, s
+            if best is not None and share >= 0.4:
+                c.speaker, c.outlet, c.via_sources = best.speaker, best.outlet, list(best.via_sources)
+                c.inherited_from = best
+                c.rule = c.rule.split(".")[0] + ".headline.summary"
+                if c.kind == "assertion":
+                    c.kind = best.kind
 
 
 def attribute(doc: ParsedDoc, found: DocClaims, rules: LanguageRules) -> DocClaims:
