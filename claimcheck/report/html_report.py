@@ -8,7 +8,8 @@ be attached to a CI run or mailed to a desk. Per document:
   badge with the finding code on claims that raised a finding;
 - a side panel that shows, for the claim under the pointer or keyboard focus, its kind,
   status, speaker (name, type, mention, role), outlet, via-sources, cue, deciding rule,
-  line:column and findings; ``report.html#c3`` opens with claim c3 selected;
+  line:column and findings; ``report.html#claim-d0-c3`` opens with claim c3 of the first
+  document selected (``#d0-c3`` also scrolls to it);
 - every mark also carries a plain ``title`` tooltip, and a findings table follows the
   article, so the report still reads without JavaScript.
 
@@ -70,7 +71,7 @@ aside#panel dl { display:grid; grid-template-columns:auto 1fr; gap:2px 10px; mar
 aside#panel dt { color:var(--muted); } aside#panel dd { margin:0; }
 aside#panel .quote { font-family:Georgia, "DejaVu Serif", serif; margin:0 0 10px; padding-left:8px;
   border-left:3px solid var(--line); }
-.legend span { margin-right:10px; }
+.legend { margin-bottom:8px; white-space:nowrap; } .legend .pill { font-size:12px; margin-right:3px; }
 table.findings { border-collapse:collapse; width:100%; font:13px system-ui, "DejaVu Sans", sans-serif;
   margin-top:10px; }
 table.findings th, table.findings td { border-top:1px solid var(--line); padding:4px 6px; text-align:left;
@@ -109,9 +110,10 @@ JS = """
     m.addEventListener('focus', function () { show(m); });
     m.addEventListener('click', function () { show(m); });
   });
-  var want = decodeURIComponent((location.hash || '').slice(1));
-  var first = (want && document.getElementById(want)) || document.querySelector('mark.claim.has-finding') ||
-    document.querySelector('mark.claim');
+  // report.html#d0-c3 jumps to claim c3 of the first document; #claim-d0-c3 selects it without scrolling
+  var want = decodeURIComponent((location.hash || '').slice(1)).replace(/^claim-/, '');
+  var first = (want && document.querySelector('mark.claim[data-key="' + want.replace(/"/g, '') + '"]')) ||
+    document.querySelector('mark.claim.has-finding') || document.querySelector('mark.claim');
   if (first) { show(first); }
 })();
 """
