@@ -178,7 +178,7 @@ def test_docx_positions_are_paragraph_numbers(tmp_path):
 def test_docx_from_bytes_and_broken_docx(tmp_path):
     data = make_docx()
     assert read_data(data, "upload.docx").format == "docx"
-    assert read_data(data, "stdin-without-name").format == "docx"  # sniffed from the zip content
+    assert read_data(data, "-").format == "docx"  # stdin: sniffed from the zip content
     bad = tmp_path / "kaputt.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(InputError, match=r"not a valid \.docx"):

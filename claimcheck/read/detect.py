@@ -51,30 +51,40 @@ _TEXT_DIRECTIVE = re.compile(
 def decode_legacy(data: bytes, path: str) -> tuple[str, str] | None:
     """The fallback for bytes that are not UTF-8 (and have no BOM): (text, note) or None.
 
-    charset-normalizer ranks candidate encodings; when Windows-1252 decodes to the same
-    text as one of its top three, Windows-1252 is taken and named (German and English
-    newsroom archives are Windows-1252/Latin-1 far more often than the cousins a detector
-    guesses for short files, such as cp1250). UTF-16/32 without a BOM is never guessed.
+    German and English newsroom archives are Windows-1252/Latin-1 far more often than
+    anything else, and detectors guess exotic cousins for short files ("Grüße" as CJK or
+    cp1250). So Windows-1252 is taken when it decodes the bytes and the result reads like a
+    Latin-script text (mostly ASCII letters: umlauts and accents are a small share of the
+    letters). Otherwise charset-normalizer decides (Cyrillic cp1251, Greek, ...). UTF-16/32
+    without a byte-order mark is never guessed.
     """
-    from charset_normalizer import from_bytes
-
-    results = list(from_bytes(data, cp_exclusion=_WIDE))
     try:
         western: str | None = data.decode("cp1252")
     except UnicodeDecodeError:
         western = None
-    if western is not None and any(str(m) == western for m in results[:3]):
+    if western is not None and _reads_latin(western):
         text, encoding = western, "cp1252"
-    elif results:
-        text, encoding = str(results[0]), results[0].encoding
     else:
-        return None
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data, cp_exclusion=_WIDE).best()
+        if best is None:
+            return None
+        text, encoding = str(best), best.encoding
     try:
         data.decode("utf-8")
         where = ""
     except UnicodeDecodeError as err:
         where = f" at byte {err.start}"
     return text, f"decoded as {encoding} (not valid UTF-8{where})"
+
+
+def _reads_latin(text: str) -> bool:
+    letters = [c for c in text[:65536] if c.isalpha()]
+    if not letters:
+        return True
+    ratio = sum(not c.isascii() for c in letters) / len(letters)
+    return ratio < 0.25 or (ratio <= 0.5 and len(letters) < 40)  # short German words: "Grüße", "Köln"
 
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, list[str]]:
@@ -106,15 +116,17 @@ def read_plain(original: str, path: str) -> Source:
 
 def read_data(data: bytes, path: str, fmt: str | None = None) -> Source:
     """Any supported input held in memory (a file's bytes or stdin) → Source."""
-    if fmt is None and (Path(path).suffix.lower() == ".docx" or data[:2] == b"PK"):
-        fmt = "docx" if Path(path).suffix.lower() == ".docx" or _looks_like_docx(data) else None
+    if fmt is None and (Path(path).suffix.lower() == ".docx" or (path == "-" and _looks_like_docx(data))):
+        fmt = "docx"  # a zip under another name is refused as binary by the decoder
     if fmt == "docx":
         from claimcheck.read.docx import read_docx
 
         return read_docx(data, path)
     original, notes = decode_bytes(data, path)
-    if not original.strip():
+    if not original:
         raise InputError(f"{path}: empty file, nothing to check")
+    if original.isspace():
+        raise InputError(f"{path}: only whitespace, nothing to check")
     fmt = fmt or detect_format(path, original)
     if fmt == "markdown":
         from claimcheck.read.markdown import read_markdown
@@ -135,7 +147,7 @@ def read_data(data: bytes, path: str, fmt: str | None = None) -> Source:
 
 
 def _looks_like_docx(data: bytes) -> bool:
-    return b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536]
+    return data[:4] == b"PK\x03\x04" and b"word/" in data[:65536]
 
 
 def read_any(path: str, max_bytes: int = MAX_BYTES_DEFAULT, fmt: str | None = None) -> Source:
@@ -206,7 +218,11 @@ def expand_inputs(args: Sequence[str], ignore: Sequence[str] = (), root: str | o
         if arg == "-":
             add(arg)
         elif os.path.isdir(arg):
-            for f in _walk(arg):
+            found = list(_walk(arg))
+            if not found:
+                kinds = ", ".join(sorted(FORMATS_BY_SUFFIX))
+                raise InputError(f"{arg}: is a directory with no files to check ({kinds})")
+            for f in found:
                 if not _ignored(f, ignore, base):
                     add(f)
         elif glob.has_magic(arg) and not os.path.exists(arg):
