@@ -8,7 +8,7 @@ Decoding (`decode`) never guesses silently and never changes the text: a byte-or
 dropped, CRLF and lone CR stay as they are, nothing is normalised (offsets are Python str
 indices into the decoded text). Binary input and undecodable bytes are refused with a
 one-line `InputError`; legacy 8-bit encodings are the job of an optional fallback hook
-(`claimcheck.read.detect.decode_legacy`, when that module provides it).
+(`fallback=`; by default `claimcheck.read.detect`'s decoder when that module is there).
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ from claimcheck.errors import InputError
 
 MAX_BYTES_DEFAULT = 50 * 1024 * 1024
 
-# A fallback decoder for bytes that are not UTF-8: (data, path) → (text, encoding name) or None.
+# A fallback decoder for bytes that are not UTF-8: (data, path) → (text, note for the report) or None
+# (None: no encoding fits; the caller reports invalid UTF-8). It may raise InputError itself.
 Fallback = Callable[[bytes, str], "tuple[str, str] | None"]
 
 _LINE_BREAK = re.compile(r"\r\n?|\n")
@@ -125,13 +126,27 @@ def _where(data: bytes, pos: int) -> str:
 
 
 def _default_fallback() -> Fallback | None:
-    """The legacy-encoding detector, if `claimcheck.read.detect` provides one."""
+    """The legacy-encoding detector of `claimcheck.read.detect`, if that module is installed.
+
+    Uses `detect.decode_legacy(data, path) -> (text, note) | None` when defined, else adapts
+    `detect.decode_bytes(data, path) -> (text, notes)` (which also does charset detection).
+    """
     try:
-        from claimcheck.read import detect  # type: ignore[attr-defined]
+        from claimcheck.read import detect
     except ImportError:
         return None
     hook = getattr(detect, "decode_legacy", None)
-    return hook if callable(hook) else None
+    if callable(hook):
+        return hook
+    full = getattr(detect, "decode_bytes", None)
+    if not callable(full):
+        return None
+
+    def adapted(data: bytes, path: str) -> tuple[str, str] | None:
+        text, notes = full(data, path)
+        return text, "; ".join(notes) or "not UTF-8: decoded by charset detection"
+
+    return adapted
 
 
 def decode_bytes(data: bytes, path: str, fallback: Fallback | None = None) -> tuple[str, str | None]:
@@ -169,8 +184,7 @@ def decode_bytes(data: bytes, path: str, fallback: Fallback | None = None) -> tu
                     f"{path}: not valid UTF-8 (byte 0x{bad:02X} at {_where(data, err.start)}); "
                     "save it as UTF-8 and check again"
                 ) from None
-            text, encoding = legacy
-            note = f"not UTF-8: decoded as {encoding}"
+            text, note = legacy
     if _control_ratio(text) > _CONTROL_MAX_RATIO:
         raise InputError(f"{path}: binary file (mostly control characters), not text")
     return text, note
