@@ -214,8 +214,10 @@ class ClaimFinder:
 
     # -- cue lookup
     def cue_of(self, sent: Sentence, tok: Token) -> CueVerb | None:
-        if tok.upos not in ("VERB", "AUX", "NOUN") or tok.upos == "NOUN":
-            if not (tok.upos == "ADJ" and tok.text.lower() in self.rules.cue_forms):
+        if tok.upos not in ("VERB", "AUX"):
+            # a small tagger mislabels verbs; a lower-case known cue form is a verb all the same
+            # (German nouns are capitalised, so "sagte" cannot be one)
+            if not (tok.text[:1].islower() and tok.text.lower() in self.rules.cue_forms and tok.upos not in PUNCT):
                 return None
         particles = {c.text.lower() for c in sent.children(tok) if c.deprel in ("compound:prt", "prt")}
         if any(c.text.lower() in ("sich",) for c in sent.children(tok)):
