@@ -75,7 +75,7 @@ def check_sources(
     langs: list[str] = []
     notes: list[list[str]] = []
     for src in sources:
-        lang, note = langid.choose_language(src.text, options.lang)
+        lang, note = langid.choose_language(src.text, options.lang, src.path)
         langs.append(lang)
         notes.append([note] if note else [])
     t = times.add("langid", t)
