@@ -18,13 +18,13 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from _spans import span_problems
 from typer.testing import CliRunner
 
 from claimcheck import chunking
 from claimcheck.cli import app
 from claimcheck.errors import InputError, ModelError
 from claimcheck.read import _default_fallback, decode_bytes, read_path, read_text
+from tests._robust import span_problems
 
 REPO = Path(__file__).resolve().parents[1]
 GERMAN = (
