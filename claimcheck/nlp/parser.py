@@ -105,6 +105,24 @@ def _feats(s: str | None) -> dict[str, str]:
     return out
 
 
+def _for_tokenizer(text: str) -> str:
+    """Same-length copy of the text with quotation marks the tokenizer knows.
+
+    The treebanks write German quotes as „…“ and hardly ever as "…" or »…«, so the trained
+    tokenizer glues straight quotes to words (`sprechen"`). Offsets are unchanged, and
+    token texts are read back from the original text.
+    """
+    from claimcheck.quotes import find_quotes
+
+    chars = list(text)
+    for q in find_quotes(text):
+        if chars[q.start] in "\"»«“":
+            chars[q.start] = "„"
+        if chars[q.end - 1] in "\"»«”":
+            chars[q.end - 1] = "“"
+    return "".join(chars)
+
+
 def _convert_sentence(sent, text: str) -> Sentence:
     tokens: list[Token] = []
     for tok in sent.tokens:
@@ -112,11 +130,12 @@ def _convert_sentence(sent, text: str) -> Sentence:
         if start is None or end is None:
             start = end = tokens[-1].end if tokens else 0
         ner = getattr(tok, "ner", None) or "O"
+        single = len(tok.words) == 1
         for w in tok.words:
             tokens.append(
                 Token(
                     index=int(w.id),
-                    text=w.text,
+                    text=text[start:end] if single and end > start else w.text,
                     lemma=w.lemma if w.lemma is not None else w.text,
                     upos=w.upos or "X",
                     feats=_feats(w.feats),
@@ -165,7 +184,7 @@ def parse(
         import stanza
 
         nlp = get_pipeline(lang, models)
-        docs = [stanza.Document([], text=texts[i]) for i in todo]
+        docs = [stanza.Document([], text=_for_tokenizer(texts[i])) for i in todo]
         try:
             docs = nlp(docs)
         except Exception as err:
