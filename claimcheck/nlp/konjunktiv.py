@@ -28,6 +28,7 @@ class KonjunktivRules:
     unless_first_person: frozenset[str]
     first_person: frozenset[str]
     not_verbs: frozenset[str]
+    konjunktiv_ii: frozenset[str] = frozenset()
 
 
 def _rules_file() -> Path:
@@ -58,6 +59,7 @@ def load_rules(path: str | None = None) -> KonjunktivRules:
         unless_first_person=words("unless_first_person"),
         first_person=words("first_person_subjects") or frozenset({"ich"}),
         not_verbs=words("not_verbs"),
+        konjunktiv_ii=words("konjunktiv_ii"),
     )
 
 
@@ -76,13 +78,15 @@ def regular_form(form: str, lemma: str) -> bool:
     return False
 
 
-def _subjects(sent: Sentence, tok: Token) -> list[Token]:
-    """Subjects of the token, or of its head when it is an auxiliary/copula."""
+def _subjects(sent: Sentence, tok: Token, depth: int = 0) -> list[Token]:
+    """Subjects of the token, of its head when it is an auxiliary/copula, or of the verb
+    it is coordinated with (ich trage ... und fühle: fühle shares ich)."""
     subs = [c for c in sent.children(tok) if c.deprel in _SUBJ]
-    if not subs and tok.deprel in _AUX_REL:
-        head = sent.head_of(tok)
-        if head is not None:
-            subs = [c for c in sent.children(head) if c.deprel in _SUBJ]
+    if subs or depth > 3:
+        return subs
+    head = sent.head_of(tok)
+    if head is not None and (tok.deprel in _AUX_REL or tok.deprel == "conj"):
+        return _subjects(sent, head, depth + 1)
     return subs
 
 
@@ -99,11 +103,12 @@ def _first_person(sent: Sentence, tok: Token, rules: KonjunktivRules) -> bool:
 
 
 def _imperative(sent: Sentence, tok: Token) -> bool:
-    """Sentence-initial verb with no subject in a sentence ending in '!' (Mache das!)."""
+    """Clause-initial verb without a subject: an imperative (Mache das!) or a colloquial
+    dropped *ich* (Habe mich operieren lassen. Kenne den Shop ...)."""
     if _subjects(sent, tok):
         return False
-    before = [t for t in sent.tokens if t.index < tok.index and t.upos != "PUNCT"]
-    return not before and sent.text.rstrip().endswith("!")
+    before = [t for t in sent.tokens if t.index < tok.index and t.upos not in ("PUNCT", "CCONJ")]
+    return not before
 
 
 def is_konjunktiv_i(sent: Sentence, tok: Token, rules: KonjunktivRules | None = None) -> bool:
@@ -123,20 +128,34 @@ def is_konjunktiv_i(sent: Sentence, tok: Token, rules: KonjunktivRules | None = 
     return False
 
 
-def mark(tok: Token) -> None:
+def is_konjunktiv_ii(sent: Sentence, tok: Token, rules: KonjunktivRules | None = None) -> bool:
+    """Umlaut Konjunktiv II forms (würde, wäre, hätte, könnte...), never indicative."""
+    rules = rules or load_rules()
+    if tok.upos not in _VERBAL or tok.text.lower() not in rules.konjunktiv_ii:
+        return False
+    return not (tok.text[:1].isupper() and any(t.upos != "PUNCT" for t in sent.tokens if t.index < tok.index))
+
+
+def mark(tok: Token, tense: str | None = None) -> None:
     tok.feats["Mood"] = "Sub"
-    tok.feats.setdefault("VerbForm", "Fin")
-    tok.feats = dict(sorted(tok.feats.items()))
+    tok.feats["VerbForm"] = "Fin"
+    if tense:
+        tok.feats["Tense"] = tense
+    tok.feats = dict(sorted(tok.feats.items(), key=lambda kv: kv[0].lower()))
 
 
-def apply(sent: Sentence, rules: KonjunktivRules | None = None) -> list[int]:
-    """Mark Mood=Sub on Konjunktiv I verbs of a German sentence; return the indices marked."""
+def apply(sent: Sentence, rules: KonjunktivRules | None = None, konjunktiv_ii: bool = True) -> list[int]:
+    """Mark Mood=Sub on Konjunktiv I verbs (and umlaut Konjunktiv II forms) of a German
+    sentence; return the indices marked."""
     rules = rules or load_rules()
     marked: list[int] = []
     for tok in sent.tokens:
         if tok.feats.get("Mood") == "Sub":
             continue
         if is_konjunktiv_i(sent, tok, rules):
-            mark(tok)
+            mark(tok, "Pres")
+            marked.append(tok.index)
+        elif konjunktiv_ii and is_konjunktiv_ii(sent, tok, rules):
+            mark(tok, "Past")
             marked.append(tok.index)
     return marked

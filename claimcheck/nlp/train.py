@@ -58,7 +58,7 @@ class TrainConfig:
     wv_min_count: int = 2
     pos_extra: list[str] = field(default_factory=list)
     dep_extra: list[str] = field(default_factory=list)
-    threads: int = 2
+    threads: int = 1  # torch threads per training process (2 threads thrash when a core is busy)
 
 
 # ----------------------------------------------------------------------------- data
@@ -228,6 +228,12 @@ def _wordvec_sentences(cfg: TrainConfig, paths: dict[str, Path]):
     return sents
 
 
+def _stable_hash(s: str) -> int:
+    import zlib
+
+    return zlib.crc32(s.encode("utf-8"))
+
+
 def build_wordvec(cfg: TrainConfig, paths: dict[str, Path]) -> Path:
     """word2vec with gensim on the local text, converted to a stanza pretrain file."""
     from gensim.models import Word2Vec
@@ -248,6 +254,7 @@ def build_wordvec(cfg: TrainConfig, paths: dict[str, Path]) -> Path:
         epochs=cfg.wv_epochs,
         workers=1,  # one worker: gensim is only deterministic single-threaded
         seed=cfg.seed,
+        hashfxn=_stable_hash,  # str hash() is salted per process: not reproducible
     )
     txt = cfg.work_dir / f"{cfg.lang}_vec.txt"
     model.wv.save_word2vec_format(str(txt))
@@ -263,8 +270,8 @@ def build_wordvec(cfg: TrainConfig, paths: dict[str, Path]) -> Path:
 
 def _run(cmd: list[str], log_name: str, cfg: TrainConfig) -> None:
     env = dict(os.environ)
-    env.setdefault("OMP_NUM_THREADS", str(cfg.threads))
-    env.setdefault("MKL_NUM_THREADS", str(cfg.threads))
+    env["OMP_NUM_THREADS"] = str(cfg.threads)
+    env["MKL_NUM_THREADS"] = str(cfg.threads)
     print("[run] " + " ".join(cmd), flush=True)
     t0 = time.time()
     res = subprocess.run(cmd, env=env)
@@ -696,6 +703,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--dep-steps", type=int)
     ap.add_argument("--ner-steps", type=int)
     ap.add_argument("--lemma-seq2seq", action="store_true", default=None)
+    ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--bundle", action="store_true", help="pack the models into claimcheck/_models/<lang>")
     ap.add_argument("--bundle-only", action="store_true", help="only pack --out into the bundled folder")
     a = ap.parse_args(argv)
