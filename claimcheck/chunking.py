@@ -1,11 +1,7 @@
 """Huge documents in bounded memory: split a text into paragraph-aligned chunks, parse and
-analyse each chunk on its own, and merge the per-chunk reports into one.
+analyse each chunk as a document of its own, and merge the per-chunk reports into one.
 
-    for start, end in chunk_spans(src.text, max_chars):
-        doc = parser.parse([src.text[start:end]], lang)[0]     # offsets relative to the chunk
-        doc = shift_parsed(doc, start, src.text)              # offsets into the whole text
-        parts.append(analyse_parsed(src, doc, ...))           # spans, lines, columns: absolute
-    report = merge_reports(parts)
+    report = analyse_in_chunks(source, parse_one, analyse_one)   # what the pipeline calls
 
 Chunks are contiguous and cover the whole text (`text[s:e]` over all spans == text), each at
 most `max_chars` long. A chunk ends, in order of preference, after a blank line (paragraph
@@ -14,21 +10,30 @@ sentence end (`. ! ? …` plus closing quotes, then whitespace), after whitespac
 of `max_chars` characters without any of these, at a hard limit that does not split a CRLF
 or a character from its combining marks / emoji joiners. A text that fits is one chunk.
 
-What crosses a chunk boundary is lost: a continuation ("Demnach ...") whose antecedent lies in
-the previous chunk. Chunks are large (DEFAULT_MAX_CHARS ≈ 15 pages), so this only touches
-documents that are far longer than a news article.
+Each chunk is analysed on its own text (the rule stages scan their whole text several times,
+so handing them the full 50 MB text per chunk would be quadratic); `shift_report` then moves
+every span to the whole text and recomputes line, column and paragraph there. What crosses a
+chunk boundary is lost: a continuation ("Demnach ...") whose antecedent lies in the previous
+chunk. Chunks are large (DEFAULT_MAX_CHARS ≈ 15 pages), so only documents far longer than a
+news article are split at all.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from claimcheck.nlp.doc import ParsedDoc
+from claimcheck.read import Source
 from claimcheck.report.models import DocumentReport, Summary
 
 DEFAULT_MAX_CHARS = 50_000
+_M = TypeVar("_M", bound=BaseModel)
 
 # a line break, then blank lines (possibly holding spaces/tabs): cut after the whole run
 _PARAGRAPH = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v]*(?:\r\n|\r|\n))+")
@@ -96,54 +101,60 @@ def chunk_spans(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> list[tuple[int
     return spans
 
 
-def shift_parsed(doc: ParsedDoc, offset: int, text: str) -> ParsedDoc:
-    """A chunk's parse → the same parse with offsets into the whole `text` (changed in place).
-
-    `doc.text` must be `text[offset:offset + len(doc.text)]`; the result's `text` is `text`
-    (shared, not copied) and every sentence, token and entity span moves by `offset`.
-    """
-    if text[offset : offset + len(doc.text)] != doc.text:
-        raise ValueError("shift_parsed: the chunk is not at this offset of the text")
-    if offset:
-        for sent in doc.sentences:
-            sent.start += offset
-            sent.end += offset
-            for tok in sent.tokens:
-                tok.start += offset
-                tok.end += offset
-            for ent in sent.entities:
-                ent.start += offset
-                ent.end += offset
-    doc.text = text
-    return doc
+# the rule stages' paragraph definition (claimcheck.claims.paragraph_index): blank-line separated
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _ordered_union(lists: Sequence[Sequence[str]]) -> list[str]:
-    seen: dict[str, None] = {}
-    for items in lists:
-        for item in items:
-            seen.setdefault(item, None)
-    out = list(seen)
-    if all(list(items) == sorted(items) for items in lists):
-        out.sort()
-    return out
+def paragraph_starts(text: str) -> list[int]:
+    """Start offsets of the paragraphs of `text` (the first is 0)."""
+    return [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(text))]
 
 
-def summarize(report: DocumentReport, speakers: list[str], outlets: list[str]) -> Summary:
-    """The summary counts of a report, recomputed from its claims and findings."""
-    status = [c.status for c in report.claims]
-    severity = [f.severity for f in report.findings]
+def _shift(obj: _M | None, offset: int) -> _M | None:
+    """A report model with optional start/end, moved by `offset`."""
+    if obj is None or offset == 0 or getattr(obj, "start", None) is None:
+        return obj
+    return obj.model_copy(update={"start": obj.start + offset, "end": obj.end + offset})
+
+
+def shift_report(part: DocumentReport, offset: int, source: Source, paragraph_base: int = 0) -> DocumentReport:
+    """A chunk's report (offsets into the chunk) → offsets, lines, columns and paragraphs of the whole `source`."""
+    claims = []
+    for c in part.claims:
+        start, end = c.start + offset, c.end + offset
+        line, column = source.position(start)
+        claims.append(c.model_copy(update={
+            "start": start, "end": end, "line": line, "column": column,
+            "paragraph": c.paragraph + paragraph_base,
+            "speaker": _shift(c.speaker, offset), "outlet": _shift(c.outlet, offset),
+            "via": [_shift(v, offset) for v in c.via], "cue": _shift(c.cue, offset),
+        }))
+    findings = []
+    for f in part.findings:
+        start, end = f.start + offset, f.end + offset
+        line, column = source.position(start)
+        update = {"start": start, "end": end, "line": line, "column": column}
+        if f.end_line is not None:
+            update["end_line"], update["end_column"] = source.position(end)
+        findings.append(f.model_copy(update=update))
+    credits = [_shift(c, offset) for c in part.credits]
+    return part.model_copy(update={"claims": claims, "findings": findings, "credits": credits})
+
+
+def summarize(report: DocumentReport) -> Summary:
+    """The summary of a report, recomputed from its claims and findings (as report.build makes it)."""
+    claims, findings = report.claims, report.findings
     return Summary(
-        claims=len(report.claims),
-        sourced=status.count("sourced"),
-        weakly_sourced=status.count("weakly_sourced"),
-        unsourced=status.count("unsourced"),
-        findings=len(report.findings),
-        errors=severity.count("error"),
-        warnings=severity.count("warning"),
-        infos=severity.count("info"),
-        speakers=speakers,
-        outlets=outlets,
+        claims=len(claims),
+        sourced=sum(c.status == "sourced" for c in claims),
+        weakly_sourced=sum(c.status == "weakly_sourced" for c in claims),
+        unsourced=sum(c.status == "unsourced" for c in claims),
+        findings=len(findings),
+        errors=sum(f.severity == "error" for f in findings),
+        warnings=sum(f.severity == "warning" for f in findings),
+        infos=sum(f.severity == "info" for f in findings),
+        speakers=sorted({c.speaker.name for c in claims if c.speaker and c.speaker.type != "anonymous"}),
+        outlets=sorted({c.outlet.name for c in claims if c.outlet}),
     )
 
 
@@ -181,9 +192,30 @@ def merge_reports(parts: Sequence[DocumentReport]) -> DocumentReport:
         for note in part.notes:
             if note not in merged.notes:
                 merged.notes.append(note)
-    merged.summary = summarize(
-        merged,
-        _ordered_union([p.summary.speakers for p in parts]),
-        _ordered_union([p.summary.outlets for p in parts]),
-    )
+    merged.summary = summarize(merged)
     return merged
+
+
+def analyse_in_chunks(
+    source: Source,
+    parse: Callable[[str], ParsedDoc],
+    analyse: Callable[[Source, ParsedDoc], DocumentReport],
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> DocumentReport:
+    """Parse and analyse `source` chunk by chunk; only one chunk's parse is alive at a time.
+
+    `parse(text)` parses one chunk's text; `analyse(chunk_source, parsed)` runs the rule stages
+    on it (the pipeline passes `analyse_parsed` with its rules and options bound).
+    """
+    spans = chunk_spans(source.text, max_chars)
+    if len(spans) == 1:
+        return analyse(source, parse(source.text))
+    starts = paragraph_starts(source.text)
+    parts = []
+    for start, end in spans:
+        chunk = Source(path=source.path, original=source.original[start:end], text=source.text[start:end],
+                       format=source.format)
+        report = analyse(chunk, parse(chunk.text))
+        base = bisect.bisect_right(starts, start) - 1
+        parts.append(shift_report(report, start, source, base))
+    return merge_reports(parts)
