@@ -81,6 +81,10 @@ class OutletFile(_Strict):
     outlets: list[OutletEntry] = []
     # generic nouns that point back to the last outlet of that type ("die Zeitung")
     references: dict[OutletType, list[str]] = {}
+    # last words of outlet titles: after a definite article, capitalised words ending in one of them
+    # name an outlet even if the registry lacks it ("The Harbor Gazette", "die Lausitzer Rundschau");
+    # alone ("the Gazette") they point back to the last outlet whose name has that word
+    name_heads: dict[OutletType, list[str]] = {}
 
 
 # ---- sources.yaml: who can be a source -----------------------------------------------------
