@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_eval_score import SHARED, seed_report
 from typer.testing import CliRunner
 
 from claimcheck.cli import app
+from tests.test_eval_score import SHARED, seed_report
 
 runner = CliRunner()
 GNQ = SHARED / "data" / "german-news-quotation-2024"
@@ -127,16 +127,17 @@ def test_eval_runs_the_pipeline_on_three_short_documents(tmp_path):
     if not _models_available("de"):
         pytest.skip("no German parser models")
     files = sorted((GNQ / "dev").glob("*.json"), key=lambda p: p.stat().st_size)[:3]
-    (tmp_path / "dev").mkdir()
+    corpus = tmp_path / "corpus"
+    (corpus / "dev").mkdir(parents=True)
     for f in files:
-        (tmp_path / "dev" / f.name).write_bytes(f.read_bytes())
+        (corpus / "dev" / f.name).write_bytes(f.read_bytes())
     saved = tmp_path / "report.json"
-    res = runner.invoke(app, ["eval", "--corpus", str(tmp_path), "--format", "json", "--save-report", str(saved)])
+    res = runner.invoke(app, ["eval", "--corpus", str(corpus), "--format", "json", "--save-report", str(saved)])
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
     assert out["figures"]["docs"] == 3 and out["claims"] > 0
     # the saved report scores the same
-    again = runner.invoke(app, ["eval", "--corpus", str(tmp_path), "--format", "json", "--report", str(saved)])
+    again = runner.invoke(app, ["eval", "--corpus", str(corpus), "--format", "json", "--report", str(saved)])
     assert json.loads(again.stdout)["figures"] == out["figures"]
 
 

@@ -65,7 +65,7 @@ def detect(path: str | Path) -> str:
 def gnq_files(root: str | Path, split: str | None = "dev") -> list[Path]:
     """The article JSON files of a split ('dev', 'train' or 'all'), in name order."""
     p = Path(root)
-    if any(p.glob("*.json")):  # a split folder given directly
+    if not any((p / s).is_dir() for s in GNQ_SPLITS) and any(p.glob("*.json")):  # a split folder given directly
         return sorted(p.glob("*.json"))
     splits = GNQ_SPLITS if split == "all" else (split or "dev",)
     files: list[Path] = []
