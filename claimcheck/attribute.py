@@ -22,13 +22,15 @@ from claimcheck.quotes import ALL_MARKS
 from claimcheck.rules import LanguageRules, OutletEntry
 
 PERSON_SUFFIX = re.compile(
-    r"(politiker|politikerin|jährige|jähriger|jährigen|sprecher|sprecherin|minister|ministerin|chef|chefin|kanzler|"
-    r"kanzlerin|präsident|präsidentin|vorsitzende|vorsitzender|abgeordnete|abgeordneter|anwalt|anwältin|trainer|"
-    r"experte|expertin|republikaner|demokrat|ökonom|forscher|forscherin|leiter|leiterin|direktor|direktorin)$",
+    r"(politiker|jährige|sprecher|minister|chef|kanzler|präsident|vorsitzende|abgeordnete|anwalt|anwält|trainer|"
+    r"experte|republikaner|demokrat|ökonom|forscher|leiter|direktor|bürgermeister|richter|staatsanwalt|senator|"
+    r"gouverneur|botschafter|sekretär|kommissar|ermittler|professor|autor|kandidat)(in|innen|en|n|r|s)?$",
     re.IGNORECASE,
 )
 # continuations look back at most this many sentences for the attribution they continue
 CONTINUATION_WINDOW = 4
+# definite articles before an outlet title ("The Harbor Gazette", "der Lausitzer Rundschau")
+DEFINITE = {"the", "der", "die", "das", "des", "dem", "den"}
 
 
 @dataclass
@@ -64,6 +66,7 @@ class Memory:
     roles: dict[str, str] = field(default_factory=dict)  # full name → role
     last_outlet: dict[str, Source] = field(default_factory=dict)  # outlet type → last outlet
     outlet_via: dict[str, list[Source]] = field(default_factory=dict)  # outlet name → its sources
+    outlets: list[OutletEntry] = field(default_factory=list)  # outlets named so far, in text order
 
 
 class Attributor:
@@ -83,6 +86,7 @@ class Attributor:
         self.references = {
             w.lower(): kind for kind, words in rules.outlets.references.items() for w in words
         }
+        self.name_heads = {w.lower(): kind for kind, words in rules.outlets.name_heads.items() for w in words}
 
     # ---- outlets
     def match_outlet(self, tokens: list[Token]) -> tuple[OutletEntry, int, int] | None:
@@ -100,7 +104,43 @@ class Attributor:
             head = words[i].split("-")[0]
             if best is None and "-" in words[i] and (head,) in table and len(head) >= 2:
                 best = (table[(head,)], i, i + 1)
-        return best
+        return best or self.shaped_outlet(tokens)
+
+    def shaped_outlet(self, tokens: list[Token]) -> tuple[OutletEntry, int, int] | None:
+        """An outlet the registry lacks, by the shape of its name: a definite article, then capitalised
+        words ending in a title word of rules/*/outlets.yaml `name_heads` ("The Harbor Gazette",
+        "der Lausitzer Rundschau", "der Ostsee-Zeitung")."""
+        for i, t in enumerate(tokens[:-1]):
+            if t.text.lower() not in DEFINITE:
+                continue
+            j = i + 1
+            while j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].upos not in PUNCT \
+                    and tokens[j].text not in ALL_MARKS and j - i <= 5:
+                j += 1
+            for end in range(j, i + 1, -1):
+                run = tokens[i + 1 : end]
+                last = run[-1].text.lower()
+                head = last if last in self.name_heads else last.rsplit("-", 1)[-1] if "-" in last.strip("-") else ""
+                kind = self.name_heads.get(head)
+                # "Harbor Gazette" (two words or more) or "Ostsee-Zeitung" (a compound); never "the Gazette"
+                if kind is not None and (len(run) >= 2 or head != last):
+                    name = " ".join(x.text for x in run)
+                    return OutletEntry(name=name, type=kind), i + 1, end  # type: ignore[arg-type]
+        return None
+
+    def title_back_reference(self, toks: list[Token]) -> Source | None:
+        """ "the Times", "the Post", "the Gazette": a title word alone points back to the last outlet whose
+        name has it (The New York Times, The Denver Post) — not to the registry's London "The Times"."""
+        words = [t for t in toks if t.upos not in PUNCT]
+        if len(words) != 2 or words[0].text.lower() not in DEFINITE or not words[1].text[:1].isupper():
+            return None
+        word = words[1].text.lower()
+        if word not in self.name_heads or word in self.references:
+            return None
+        for entry in reversed(self.memory.outlets):
+            if word in re.split(r"[\s-]+", entry.name.lower()):
+                return Source(entry.name, "outlet", self._span_text(toks), toks[0].start, toks[-1].end, outlet=entry)
+        return None
 
     def outlet_source(self, entry: OutletEntry, tokens: list[Token]) -> Source:
         return Source(entry.name, "outlet", self._span_text(tokens), tokens[0].start, tokens[-1].end, outlet=entry)
@@ -109,21 +149,27 @@ class Attributor:
     def _span_text(self, tokens: list[Token]) -> str:
         return self.text[tokens[0].start : tokens[-1].end]
 
+    def _name_like(self, toks: list[Token], i: int, after_role: bool) -> bool:
+        t = toks[i]
+        if not t.text[:1].isupper() or t.text in ALL_MARKS or t.upos in PUNCT:
+            return False
+        # a small tagger calls names nouns; after a role noun ("Bundeskanzler Olaf Scholz") they are names
+        return t.upos == "PROPN" or (after_role and t.upos in ("NOUN", "X") and not self._is_role(t.text))
+
     def learn_names(self, si: int, sent: Sentence) -> None:
         """Remember full names ("Olaf Scholz"), their roles, and who was the subject here."""
         toks = sent.tokens
         i = 0
         while i < len(toks):
-            if toks[i].upos == "PROPN" and toks[i].text[:1].isupper() and toks[i].text not in ALL_MARKS:
+            after_role = i > 0 and toks[i - 1].upos in ("NOUN", "PROPN") and self._is_role(toks[i - 1].text)
+            if self._name_like(toks, i, after_role):
                 j = i
-                while j + 1 < len(toks) and toks[j + 1].upos == "PROPN" and toks[j + 1].text[:1].isupper():
+                while j + 1 < len(toks) and j - i < 3 and self._name_like(toks, j + 1, after_role):
                     j += 1
                 run = toks[i : j + 1]
-                if self.match_outlet(run) is None:
+                if self.match_outlet(run) is None and not (i > 0 and self.shaped_outlet(toks[i - 1 : j + 1])):
                     name = " ".join(t.text for t in run)
-                    role = None
-                    if i > 0 and toks[i - 1].upos == "NOUN" and self._is_role(toks[i - 1].text):
-                        role = toks[i - 1].text
+                    role = toks[i - 1].text if after_role else None
                     if len(run) >= 2:
                         self.memory.full_names.setdefault(run[-1].text, name)
                         if role:
@@ -143,7 +189,8 @@ class Attributor:
 
     def _is_role(self, word: str) -> bool:
         w = word.lower()
-        return w in self.roles or bool(PERSON_SUFFIX.search(w.split("-")[-1]))
+        # "62-year-old" → "year-old" (rules/en/sources.yaml roles)
+        return w in self.roles or bool(PERSON_SUFFIX.search(w.split("-")[-1])) or w.split("-", 1)[-1] in self.roles
 
     def recent_person(self, before: int, want: str = "person") -> Entity | None:
         """Most salient earlier entity: nearest sentence first, subjects before others."""
@@ -154,7 +201,8 @@ class Attributor:
             cands = [e for e in cands if e.type in ("organization", "government")]
         if not cands:
             return None
-        cands.sort(key=lambda e: (-e.sentence, e.rank, -e.position))
+        # nearest sentence first; there, the subject, then the first-mentioned (the topic of news prose)
+        cands.sort(key=lambda e: (-e.sentence, e.rank, e.position))
         return cands[0]
 
     def resolve(self, phrase: Phrase | None) -> Source | None:
@@ -165,20 +213,31 @@ class Attributor:
             return None
         text = self._span_text(toks)
         low = text.lower()
+        back = self.title_back_reference(toks)
+        if back is not None:
+            return back
         outlet = self.match_outlet(toks)
         if outlet:
             entry, _, _ = outlet
             src = self.outlet_source(entry, toks)
             self.memory.last_outlet[entry.type] = src
+            if entry.name not in {o.name for o in self.memory.outlets}:
+                self.memory.outlets.append(entry)
             return src
         content = [t for t in toks if t.upos not in ("DET", "ADP") and t.upos not in PUNCT]
         if not content:
             content = toks
         head = content[-1] if content else toks[-1]
         nouns = [t for t in content if t.upos in ("NOUN", "PROPN")]
-        # generic outlet back-references: "die Zeitung", "the paper"
-        if len(nouns) == 1 and nouns[0].text.lower() in self.references:
-            kind = self.references[nouns[0].text.lower()]
+        # generic outlet back-references: "die Zeitung", "the paper", "the news agency"; a title word
+        # alone ("the Post") whose outlet was not named before points back by type
+        ref = " ".join(t.text.lower() for t in nouns)
+        ref_kind = self.references.get(ref) or (
+            self.name_heads.get(ref) if len(nouns) == 1 and len(content) == 1 and nouns[0].text[:1].isupper()
+            and toks[0].text.lower() in DEFINITE else None
+        )
+        if nouns and ref_kind is not None:
+            kind = ref_kind
             prev = self.memory.last_outlet.get(kind)
             if prev is not None:
                 return Source(prev.name, "outlet", text, toks[0].start, toks[-1].end, outlet=prev.outlet)
@@ -213,19 +272,23 @@ class Attributor:
         words = {t.text.lower() for t in content}
         if words & self.anonymous or (head.text.lower() in self.anonymous):
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
-        if head.text.lower() in self.vague or first_noun.text.lower() in self.vague:
+        if head.text.lower() in self.vague or first_noun.text.lower() in self.vague or (
+            toks[0].upos in ("DET", "ADJ") and toks[0].text.lower() in self.vague  # "Some delegates", "Many experts"
+        ):
             return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end, vague=True)
         if head.text.lower() in self.organizations or any(
             t.text.lower().endswith(tuple(self.organizations)) for t in nouns[:1]
         ):
             kind = "government" if "regierung" in head.text.lower() else "organization"
             return Source(self._bare(toks), kind, text, toks[0].start, toks[-1].end)
-        if nouns and self._is_role(nouns[0].text) and toks[0].upos == "DET" and toks[0].text.lower() in (
+        role_noun = next((t for t in reversed(nouns) if self._is_role(t.text)), None)
+        if role_noun is not None and toks[0].upos == "DET" and toks[0].text.lower() in (
             "der", "die", "the", "des", "dem", "den"
-        ):
+        ) and role_noun is nouns[-1]:
+            # a descriptor: "der SPD-Politiker", "die 54-Jährige", "the senator"
             ent = self.recent_person(toks[0].start)
             if ent is not None:
-                return Source(ent.name, "person", text, toks[0].start, toks[-1].end, role=nouns[0].text)
+                return Source(ent.name, "person", text, toks[0].start, toks[-1].end, role=self._bare(toks))
         if nouns and self._is_role(nouns[0].text):
             # "ein Sprecher des Ministeriums": a role of an organisation, named by the rest
             return Source(self._bare(toks), "organization" if len(nouns) > 1 else "person", text,
@@ -289,8 +352,12 @@ class Attributor:
 
     def _learn_subject_pronouns(self, si: int, sent: Sentence) -> None:
         """A pronoun subject ("Er hatte …") keeps its referent salient for the next sentence."""
-        for t in sent.tokens:
-            if t.upos == "PRON" and t.deprel.startswith("nsubj") and self.pronouns.get(t.text.lower()) == "person":
+        toks = sent.tokens
+        for i, t in enumerate(toks):
+            # subject by the parse, or by position: first word, or right after a verb in second place
+            positional = i == 0 or (i == 2 and toks[1].upos in ("AUX", "VERB"))
+            if t.upos == "PRON" and (t.deprel.startswith("nsubj") or positional) and \
+                    self.pronouns.get(t.text.lower()) == "person":
                 ent = self.recent_person(t.start)
                 if ent is not None:
                     self.memory.entities.append(Entity(ent.name, ent.type, si, 0, t.start, ent.role))
@@ -335,6 +402,14 @@ class Attributor:
                 self.memory.outlet_via[src.name] = via
             else:
                 via = list(self.memory.outlet_via.get(src.name, []))
+        if p.via_only:
+            # "The news agency cited two officials …": the sources of what X said just before
+            for c in claims:
+                if c.sentence < p.sentence and p.sentence - c.sentence <= 2 and c.paragraph == p.paragraph \
+                        and not c.via_sources and src.name in {getattr(c.outlet, "name", None),
+                                                               getattr(c.speaker, "name", None)}:
+                    c.via_sources = list(via)
+            return None
         targets = []
         for c in sorted((c for c in claims if c.sentence < p.sentence), key=lambda c: -c.start):
             if c.speaker is not None or c.outlet is not None:

@@ -35,6 +35,7 @@ KONJUNKTIV_II = set(
     "möchte möchten sollte sollten wollte wollten gäbe käme kämen ginge stünde wüsste ließe".split()
 )
 NEGATIONS = {"nicht", "nie", "niemals", "kein", "keine", "not", "never", "n't"}
+AGENT_WORDS = {"by", "from"}  # "a report by X", "data from X": the agent after a reporting noun
 POINTER_WORDS = {"das", "dies", "dieses", "this", "that", "so"}
 TITLE_NOUNS = re.compile(
     r"(sendung|show|talkshow|magazin|zeitung|blatt|film|buch|roman|titel|motto|kampagne|operation|projekt|aktion|"
@@ -49,7 +50,7 @@ CREDIT_LINE = re.compile(
 )
 
 # "BERLIN (dpa) -", "WASHINGTON (Reuters) —": a dateline credits the agency for the whole text
-DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-ZÄÖÜ][\w./ -]{0,40}?\s*)?\(([A-Za-z][\w/ .]{1,24})\)\s*[-–—:]\s")
+DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-ZÄÖÜ][\w./, -]{0,40}?\s*)?\(([A-Za-z][\w/ .]{1,24})\)\s*[-–—:]\s")
 # "— The Associated Press" / "Reporting by …; Editing by …" at the end of a text
 SIGN_OFF = re.compile(r"(?m)^[ \t]*[-–—][ \t]*(The )?[A-Z][\w ]{1,40}$")
 
@@ -106,6 +107,7 @@ class Pointer:
     source: Phrase | None
     via: list[Phrase]
     cue: Token | None
+    via_only: bool = False  # "Die Zeitung beruft sich auf …", "The agency cited officials": only names the sources
 
 
 @dataclass
@@ -149,8 +151,20 @@ def is_konjunktiv(tok: Token) -> bool:
     return is_finite_verb(tok) and tok.feats.get("Mood") == "Sub"
 
 
-def is_konjunktiv_one(tok: Token) -> bool:
-    return is_konjunktiv(tok) and tok.text.lower() not in KONJUNKTIV_II
+def is_konjunktiv_one(tok: Token, sent: Sentence | None = None) -> bool:
+    if is_konjunktiv(tok):
+        return tok.text.lower() not in KONJUNKTIV_II
+    if sent is None or not tok.text[:1].islower() or tok.upos in ("VERB", "AUX", "DET", "PRON", "ADP", "PUNCT"):
+        return False
+    # the tagger called a lower-case word a noun or adjective: German nouns are capitalised,
+    # so check the Konjunktiv I lexicon and stem + e ourselves (rules/de/konjunktiv.yaml)
+    from claimcheck.nlp import konjunktiv
+
+    rules = konjunktiv.load_rules()
+    form = tok.text.lower()
+    if form in rules.not_verbs:
+        return False
+    return form in rules.always or form in rules.unless_first_person or konjunktiv.regular_form(form, tok.lemma)
 
 
 def noun_phrase(sent: Sentence, head: Token) -> list[Token]:
@@ -257,7 +271,23 @@ class ClaimFinder:
         return []
 
     def negated(self, sent: Sentence, tok: Token) -> bool:
-        return any(c.text.lower() in NEGATIONS for c in sent.children(tok))
+        """ "sagte er bisher nicht": a negated cue introduces nothing."""
+        if any(c.text.lower() in NEGATIONS for c in sent.children(tok)):
+            return True
+        toks = sent.tokens
+        for t in toks[toks.index(tok) + 1 :]:
+            if t.text in (",", ":", ";") or t.text in ALL_MARKS:
+                return False
+            if t.text.lower() in NEGATIONS:
+                return True
+        return False
+
+    @staticmethod
+    def infinitive_clause(sent: Sentence, tok: Token) -> bool:
+        """ "…, um über eine Lösung zu sprechen": a cue inside a zu-infinitive is content, not a frame."""
+        prev = sent.token(tok.index - 1)
+        infinitive = tok.feats.get("VerbForm") == "Inf" or (tok.text.islower() and tok.text.endswith("en"))
+        return infinitive and prev is not None and prev.text.lower() == "zu"
 
     def subject_of(self, sent: Sentence, verb: Token, avoid: tuple[int, int] | None = None) -> Phrase | None:
         """Subject of a cue verb; passives use the agent; coordinated verbs share their subject."""
@@ -284,6 +314,70 @@ class ClaimFinder:
                 node = sent.token(node.head)
             else:
                 node = None
+        return self.subject_by_position(sent, verb, avoid)
+
+    def subject_by_position(self, sent: Sentence, verb: Token, avoid: tuple[int, int] | None) -> Phrase | None:
+        """When the parse has no subject, go by German/English word order: the noun phrase right
+        after an inverted cue ("…, sagte der SPD-Politiker"), the one that opens the clause
+        ("Moskau hatte … erklärt"), or the one after the clause's finite verb ("Im Juni wollte Scholz …")."""
+        toks = sent.tokens
+        pos = toks.index(verb)
+        si = self.si_of[id(sent)]
+
+        def np_at(i: int) -> list[Token]:
+            out: list[Token] = []
+            for t in toks[i:]:
+                if t.upos in ("DET", "PRON") and any(x.upos in ("NOUN", "PROPN", "PRON") for x in out):
+                    break  # a new noun phrase begins ("Scholz | ein Gespräch")
+                if t.upos in ("DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM") or t.text in ALL_MARKS or (
+                    t.text in ("-", "und", "and") and out
+                ):
+                    out.append(t)
+                else:
+                    break
+            while out and (out[-1].upos in ("DET", "ADJ") or out[-1].text in ("-", "und", "and")
+                           or out[-1].text in ALL_MARKS and sum(x.text in ALL_MARKS for x in out) % 2):
+                out.pop()
+            if out and out[0].upos == "PRON" and out[0].text.lower() not in self.rules.sources.pronouns:
+                return []
+            return out if any(t.upos in ("PROPN", "NOUN", "PRON") for t in out) else []
+
+        def ok(np: list[Token]) -> bool:
+            return bool(np) and not (avoid and avoid[0] <= np[0].start < avoid[1])
+
+        # clause start: after the last comma/colon/quote/conjunction before the verb
+        start = 0
+        for i in range(pos - 1, -1, -1):
+            if toks[i].text in (",", ":", ";") or toks[i].upos == "SCONJ" or toks[i].text.lower() in ("wie", "as"):
+                start = i + 1
+                break
+        if start < pos and toks[start].text in ALL_MARKS:
+            start += 1
+        # inverted: cue first in its clause ("sagte der SPD-Politiker", "berichtet die NYT")
+        if start == pos or (start < pos and all(t.upos in ("AUX", "ADV") or t.text.lower() in POINTER_WORDS
+                                                for t in toks[start:pos])):
+            after = np_at(pos + 1)
+            if ok(after):
+                return Phrase(si, after, "subject")
+        first = np_at(start)
+        if ok(first) and first[-1].index < verb.index and first[0].upos != "PRON" or (
+            first and first[0].text.lower() in self.rules.sources.pronouns and ok(first)
+        ):
+            return Phrase(si, first, "subject")
+        # "Im Juni wollte Scholz …", "Dabei hatte er …": right after the clause's finite verb
+        finite = next((t for t in toks[start : pos + 1] if is_finite_verb(t)), None)
+        if finite is not None:
+            after = np_at(toks.index(finite) + 1)
+            if ok(after):
+                return Phrase(si, after, "subject")
+        after = np_at(pos + 1)
+        if ok(after) and start == pos:
+            return Phrase(si, after, "subject")
+        if start == pos and start > 0 and toks[start - 1].text == ",":
+            # "Im Juni wollte Scholz …, sagte damals aber, …": the verbs share the first clause's subject
+            prev_finite = next((t for t in reversed(toks[: start - 1]) if is_finite_verb(t)), None)
+            if prev_finite is not None and prev_finite is not verb:
+                return self.subject_of(sent, prev_finite, avoid)
         return None
 
     # -- per sentence
@@ -354,7 +448,7 @@ class ClaimFinder:
             if self.inside_quote(tok):
                 continue
             verb = self.cue_of(sent, tok)
-            if verb and not self.negated(sent, tok):
+            if verb and not self.negated(sent, tok) and not self.infinitive_clause(sent, tok):
                 cues.append((tok, verb))
         markers = self.find_markers(sent)
         made: list[Candidate] = []
@@ -369,6 +463,7 @@ class ClaimFinder:
                 tok, verb = frame_cue
                 cand.cue, cand.cue_lemma = tok, verb.lemma
                 cand.source = self.subject_of(sent, tok, avoid=(q.start, q.end))
+                cand.outlet_hint = self.outlet_hint(sent, tok)
                 cand.rule = f"{self.lang}.quote.cue"
             else:
                 cand.continues = True
@@ -391,7 +486,7 @@ class ClaimFinder:
         self.apply_markers(si, para, sent, markers, made)
 
         # 5./6./7. no claim yet: Konjunktiv continuation, headline, or the outlet's assertion
-        if not any(c.kind != "direct_quote" or self._covers(c, sent) for c in made):
+        if not any(c.kind != "direct_quote" or self._covers(c, sent) or c.cue is not None for c in made):
             cand = self.bare_sentence(si, para, sent, made)
             if cand is not None:
                 self.add(cand)
@@ -412,6 +507,8 @@ class ClaimFinder:
             return None
         if any(t.text in (",", ":", ";") for t in toks[pos + 1 :]):
             return None
+        if any(c.deprel in ("nsubj", "nsubj:pass") and c.index < toks[comma].index for c in sent.children(tok)):
+            return None  # "The Gazette, citing people close to the mayor, said …": the subject opens the sentence
         return comma
 
     def cue_claim(
@@ -451,6 +548,10 @@ class ClaimFinder:
             inner = [t for t in content if not any(q.start <= t.start < q.end for q in quotes)]
             if not [t for t in inner if t.upos not in PUNCT]:
                 return None
+        if content and not any(is_finite_verb(t) or is_konjunktiv_one(t, sent) for t in content) and not any(
+            q.start <= content[0].start < q.end for q in quotes
+        ):
+            content = []  # "betonte seine Bereitschaft, … zu sprechen": a zu-infinitive, reported speech
         if content:
             cand.start, cand.end = content[0].start, content[-1].end
             cand.kind = "belief" if verb.kind == "belief" else "indirect_speech"
@@ -458,12 +559,19 @@ class ClaimFinder:
             objects = [c for c in sent.children(tok) if c.deprel in ("obj", "iobj", "obl", "xcomp", "ccomp")]
             pointer_obj = [c for c in sent.children(tok) if c.deprel in ("obj", "nsubj", "obl")
                            and c.text.lower() in POINTER_WORDS]
+            if not pointer_obj and pos == 1 and toks[0].text.lower() in POINTER_WORDS:
+                pointer_obj = [toks[0]]  # "Das berichtete …" whatever the parse says
             if pointer_obj and verb.kind in ("speech", "report"):
                 self.pointers.append(Pointer(si, para, self.subject_of(sent, tok, avoid=None) if
                                              pointer_obj[0].deprel != "nsubj" else self._obj_source(sent, tok),
                                              [], tok))
                 return None
             nominal = [c for c in objects if c.upos in ("NOUN", "PROPN") or c.deprel in ("xcomp", "ccomp")]
+            if not nominal and any(t.upos in ("NOUN", "PROPN") for t in toks[pos + 1 :]) and verb.reported:
+                nominal = [t for t in toks[pos + 1 :] if t.upos in ("NOUN", "PROPN")][:1]
+            if not nominal and verb.reported and any(t.upos == "NOUN" and t.start < tok.start and t.deprel in (
+                    "obj", "obl", "nmod") for t in toks):
+                nominal = [tok]
             if verb.kind == "belief" and nominal:
                 cand.kind = "belief"
             elif verb.reported and nominal:
@@ -475,6 +583,12 @@ class ClaimFinder:
                 return None
             body = _trim(list(toks))
             cand.start, cand.end = body[0].start, body[-1].end
+        if self.frame_is_konjunktiv(sent, tok, content):
+            body = _trim(list(toks))
+            cand.start, cand.end = body[0].start, body[-1].end
+            cand.kind, cand.continues, cand.rule = "indirect_speech", True, f"{self.lang}.konjunktiv.frame"
+            cand.cue = None
+            return cand
         cand.source = self.subject_of(sent, tok, avoid=(cand.start, cand.end) if content else None)
         if verb.lemma in ("heißen",) and (cand.source is None or cand.source.tokens[0].text.lower() == "es"):
             cand.vague = "es heißt"
@@ -482,6 +596,18 @@ class ClaimFinder:
         if cand.kind == "indirect_speech" and content and self._has_hearsay_modal(content, sent):
             cand.hearsay = "soll"
         return cand
+
+    def frame_is_konjunktiv(self, sent: Sentence, tok: Token, content: list[Token]) -> bool:
+        """The cue's own clause is Konjunktiv I ("habe er … empfohlen"): reported by someone else."""
+        if self.lang != "de":
+            return False
+        inside = {t.index for t in content}
+        toks = sent.tokens
+        pos = toks.index(tok)
+        start = next((i + 1 for i in range(pos - 1, -1, -1) if toks[i].text in (",", ":", ";")), 0)
+        frame = [t for t in toks[start : pos + 1] if t.index not in inside]
+        frame += [c for c in sent.children(tok) if c.deprel.startswith("aux") and c.index not in inside]
+        return any(is_konjunktiv_one(t, sent) for t in frame)
 
     def _obj_source(self, sent: Sentence, tok: Token) -> Phrase | None:
         """The source when the parser took the pointer word ("Das") as subject: another nominal child."""
@@ -510,7 +636,31 @@ class ClaimFinder:
                 continue
             if self.outlet_at(sent, t):
                 return Phrase(self.si_of[id(sent)], [t], "outlet-hint")
+        # a name of several words as the cue's object ("told The Denver Post", "said in an interview with
+        # the Harbor Gazette"): the registry's longer names and outlets known by the shape of their name
+        kids = [c for c in sent.children(cue) if c.deprel in ("obj", "iobj", "obl")]
+        kids += [g for c in kids for g in sent.children(c) if g.deprel == "nmod"]
+        for c in kids:
+            np = noun_phrase(sent, c)
+            if self.names_outlet(np):
+                return Phrase(self.si_of[id(sent)], np, "outlet-hint")
         return None
+
+    def names_outlet(self, toks: list[Token]) -> bool:
+        """Whether the tokens hold a registry outlet name of several words or an outlet by name shape."""
+        words = [t.text.lower() for t in toks]
+        heads = {w.lower() for ws in self.rules.outlets.name_heads.values() for w in ws}
+        for i in range(len(words)):
+            if any(tuple(words[i:j]) in self.rules.outlet_aliases for j in range(i + 2, min(len(words), i + 6) + 1)):
+                return True
+            if words[i] in ("the", "der", "die", "das", "des", "dem", "den"):
+                run = toks[i + 1 : i + 6]
+                k = 0
+                while k < len(run) and run[k].text[:1].isupper() and run[k].upos not in PUNCT:
+                    k += 1
+                if any(run[m].text.lower() in heads for m in range(1, k)):
+                    return True  # "the Harbor Gazette": attribute.shaped_outlet decides exactly
+        return False
 
     def outlet_at(self, sent: Sentence, tok: Token) -> bool:
         word = tok.text.lower()
@@ -557,10 +707,44 @@ class ClaimFinder:
                     else:
                         ok = False
                         break
-                if ok and not any(m.index in used for m in match):
+                if ok and not any(m.index in used for m in match) and not self.unit_after(marker, toks, j):
                     found.append((marker, match))
                     used.update(m.index for m in match)
         return found
+
+    def reporting_agent(self, toks: list[Token], follow: list[Token]) -> list[Token]:
+        """ "according to a report by Reuters", "figures published by NHS England", "estimates from the IEA":
+        after a reporting noun (rules/<lang>/cues.yaml `nouns`), the agent is the source; [] if none."""
+        nouns = [t for t in follow if t.upos in ("NOUN", "PROPN")]
+        if not nouns or nouns[-1].text.lower() not in {n.lower() for n in self.rules.cues.nouns}:
+            return []
+        i = toks.index(follow[-1]) + 1
+        skipped = 0
+        while i < len(toks) and skipped < 2 and (toks[i].upos == "ADV" or toks[i].feats.get("VerbForm") == "Part"):
+            i += 1
+            skipped += 1
+        if i >= len(toks) or toks[i].text.lower() not in AGENT_WORDS:
+            return []
+        agent: list[Token] = []
+        for t in toks[i + 1 :]:
+            if (t.upos in PUNCT and t.text not in ALL_MARKS) or t.upos in ("VERB", "AUX", "SCONJ") or (
+                t.upos == "ADP" and t.text.lower() != "of"
+            ):
+                break
+            agent.append(t)
+        return agent if any(t.upos in ("NOUN", "PROPN") for t in agent) else []
+
+    def unit_after(self, marker: Marker, toks: list[Token], j: int) -> bool:
+        """ "per day", "per cent", "according to plan": a bare lower-case singular noun right after the phrase
+        is no source (German nouns are capitalised, so this never applies to them)."""
+        if marker.source != "after" or j >= len(toks):
+            return False
+        t = toks[j]
+        if t.upos != "NOUN" or not t.text.islower() or t.feats.get("Number", "Sing") != "Sing":
+            return False
+        known = self.anonymous | self.vague_words | {w.lower() for w in self.rules.sources.organizations} | {
+            w.lower() for w in self.rules.cues.nouns}
+        return t.text not in known
 
     def marker_source(self, sent: Sentence, marker: Marker, match: list[Token]) -> Phrase | None:
         si = self.si_of[id(sent)]
@@ -569,7 +753,9 @@ class ClaimFinder:
             last = match[-1]
             first = match[0]
             # "nach amerikanischen Erkenntnissen": the words inside the phrase name the source
-            inner = [t for t in toks if first.index < t.index < last.index and t.upos in ("ADJ", "PROPN", "NOUN")]
+            matched = {m.index for m in match}
+            inner = [t for t in toks if first.index < t.index < last.index and t.index not in matched
+                     and t.upos in ("ADJ", "PROPN", "NOUN")]
             pos = toks.index(last)
             follow = []
             for t in toks[pos + 1 :]:
@@ -582,9 +768,11 @@ class ClaimFinder:
                 if t.upos == "ADV" and follow:
                     break
                 follow.append(t)
+            follow = self.reporting_agent(toks, follow) or follow
             follow = [t for t in follow if t.text.lower() not in ("von", "of")] or follow
             if inner and not follow:
-                return Phrase(si, match[1:] if len(match) > 1 else inner, "laut")
+                # "nach amerikanischen Erkenntnissen": the source is the phrase itself
+                return Phrase(si, [t for t in toks if inner[0].index <= t.index <= last.index], "laut")
             if inner and follow:
                 return Phrase(si, inner + follow, "laut")
             if follow:
@@ -606,6 +794,23 @@ class ClaimFinder:
             return Phrase(si, prev, "zufolge") if prev else None
         return None
 
+    def hearsay_on_claim(self, target: Candidate, marker: Marker, match: list[Token]) -> None:
+        """A hearsay or vague marker in a sentence that already has a claim.
+
+        On the claim's own cue ("Whitaker has reportedly urged …", "He is said to have …", "It was
+        reported that …") the cue's subject did what is reported, but someone unnamed reports it:
+        hearsay without that source (vague: a vague attribution). With a prepositional source
+        ("allegedly …, according to an indictment") the claim is hearsay from that source. Inside the
+        content of a speaker's claim ("X said Y reportedly …") it changes nothing."""
+        cue = target.cue if target.rule.startswith(f"{self.lang}.cue.") else None
+        on_cue = cue is not None and any(m.index == cue.index or m.head == cue.index for m in match)
+        if on_cue and marker.kind == "hearsay":
+            target.kind, target.hearsay, target.source = "hearsay", marker.phrase, None
+        elif on_cue and target.source is None:
+            target.vague = target.vague or marker.phrase
+        elif marker.kind == "hearsay" and target.rule.startswith(f"{self.lang}.marker.") and target.kind == "attributed":
+            target.kind, target.hearsay = "hearsay", target.hearsay or marker.phrase
+
     def apply_markers(
         self, si: int, para: int, sent: Sentence, markers: list[tuple[Marker, list[Token]]], made: list[Candidate]
     ) -> None:
@@ -623,15 +828,23 @@ class ClaimFinder:
                     c.via.append(phrase)
                 if not made:
                     # "…, berichtet X unter Berufung auf Y" without a claim yet: remember for a pointer
-                    for p in self.pointers:
-                        if p.sentence == si:
-                            p.via.append(phrase)
+                    here = [p for p in self.pointers if p.sentence == si]
+                    for p in here:
+                        p.via.append(phrase)
+                    if not here and is_finite_verb(match[0]):
+                        # "Der Sender beruft sich auf …", "The agency cited two officials …": X's sources
+                        subject = self.subject_of(sent, match[0])
+                        if subject is not None and not phrase.start <= subject.start < phrase.end:
+                            self.pointers.append(Pointer(si, para, subject, [phrase], match[0], via_only=True))
                 continue
             if marker.kind == "hedge":
                 if target is not None:
                     target.hedge = target.hedge or marker.phrase
                 else:
                     self._pending_hedge = (si, marker.phrase)
+                continue
+            if target is not None and marker.kind in ("hearsay", "vague"):
+                self.hearsay_on_claim(target, marker, match)
                 continue
             if target is not None and marker.kind in ("according_to",) and target.source is None:
                 target.source = self.marker_source(sent, marker, match)
@@ -645,11 +858,11 @@ class ClaimFinder:
                 cand.source = self.marker_source(sent, marker, match)
                 if marker.source == "none":
                     cand.source = self.subject_of(sent, sent.token(match[0].head) or match[0])
-                if any(is_konjunktiv_one(t) for t in sent.tokens):
+                if any(is_konjunktiv_one(t, sent) for t in sent.tokens):
                     cand.kind = "indirect_speech"
             elif marker.kind == "continuation":
                 cand.continues = True
-                if any(is_konjunktiv_one(t) for t in sent.tokens):
+                if any(is_konjunktiv_one(t, sent) for t in sent.tokens):
                     cand.kind = "indirect_speech"
             elif marker.kind == "hearsay":
                 cand.kind = "hearsay"
@@ -663,6 +876,8 @@ class ClaimFinder:
 
     # -- sentences with nothing else
     def bare_sentence(self, si: int, para: int, sent: Sentence, made: list[Candidate]) -> Candidate | None:
+        if any(p.sentence == si and p.via_only for p in self.pointers):
+            return None  # it only names the sources of an earlier claim
         body = [t for t in _trim(list(sent.tokens)) if not (made and any(c.start <= t.start < c.end for c in made))]
         body = _trim(body)
         if not body or not any(t.upos not in PUNCT for t in body):
@@ -682,7 +897,7 @@ class ClaimFinder:
         main_verbs = [t for t in body if is_finite_verb(t)]
         if self._has_hearsay_modal(body, sent):
             cand.kind, cand.hearsay, cand.rule = "hearsay", "soll", f"{self.lang}.hearsay.sollen"
-        elif any(is_konjunktiv_one(t) for t in main_verbs):
+        elif any(is_konjunktiv_one(t, sent) for t in body):
             cand.kind, cand.continues, cand.rule = "indirect_speech", True, f"{self.lang}.konjunktiv.continues"
         elif any(is_konjunktiv(t) for t in main_verbs) and self._previous_was_speech(si):
             cand.kind, cand.continues, cand.rule = "indirect_speech", True, f"{self.lang}.konjunktiv2.continues"

@@ -26,6 +26,7 @@ MONTHS = set(
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
+DATE = re.compile(r"^\d{4}-\d\d(-\d\d)?$|^\d{1,2}\.\d{1,2}\.(\d{2}|\d{4})?$")
 SUBORDINATE = {"acl", "acl:relcl", "advcl", "csubj"}
 
 
@@ -79,7 +80,7 @@ def checkworthy_reason(sent: Sentence, claim: Candidate, rules: LanguageRules) -
         if t.upos == "NUM" or re.fullmatch(r"\d[\d.,]*", t.text):
             nxt = words[i + 1] if i + 1 < len(words) else ""
             prev = words[i - 1] if i > 0 else ""
-            if YEAR.match(t.text) or nxt in MONTHS or prev in MONTHS or t.text.endswith("."):
+            if YEAR.match(t.text) or nxt in MONTHS or prev in MONTHS or t.text.endswith(".") or DATE.match(t.text):
                 continue
             return "a number"
     if any(w in {x.lower() for x in cw.number_words} for w in words):
