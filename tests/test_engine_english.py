@@ -1,0 +1,372 @@
+"""English constructions on hand-built parses (UD English-EWT style): the attribution logic with
+the English rule data, independent of model accuracy."""
+
+from __future__ import annotations
+
+from claimcheck import pipeline
+from claimcheck.read import read_text
+from claimcheck.report.models import Claim, DocumentReport
+from claimcheck.rules import load_rules
+from tests.handparse import doc
+
+FIN = "VerbForm=Fin|Mood=Ind|Tense=Past"
+PRES = "VerbForm=Fin|Mood=Ind|Tense=Pres"
+PART = "VerbForm=Part|Tense=Past"
+
+
+def analyse(*blocks: str, sep: str = " ") -> DocumentReport:
+    parsed = doc("en", *blocks, sep=sep)
+    return pipeline.analyse_parsed(read_text(parsed.text), parsed, load_rules(), pipeline.Options())
+
+
+def claim_with(report: DocumentReport, words: str) -> Claim:
+    found = [c for c in report.claims if words in c.text]
+    assert found, f"no claim contains {words!r}: {[c.text for c in report.claims]}"
+    return found[0]
+
+
+def codes(report: DocumentReport, claim: Claim) -> set[str]:
+    return {f.code for f in report.findings if f.claim == claim.id}
+
+
+INVERSION = """
+"We will not be intimidated," said Anita Rao.
+" " PUNCT 6 punct
+We we PRON 6 nsubj:pass
+will will AUX 6 aux VerbForm=Fin
+not not PART 6 advmod
+be be AUX 6 aux:pass VerbForm=Inf
+intimidated intimidate VERB 9 ccomp """ + PART + """
+, , PUNCT 6 punct
+" " PUNCT 6 punct
+said say VERB 0 root """ + FIN + """
+Anita Anita PROPN 9 nsubj
+Rao Rao PROPN 10 flat
+. . PUNCT 9 punct
+"""
+
+ACCORDING_TO = """
+According to a report by Reuters, the fund has set aside $150 million.
+According accord VERB 4 case VerbForm=Ger
+to to ADP 1 fixed
+a a DET 4 det
+report report NOUN 11 obl
+by by ADP 6 case
+Reuters Reuters PROPN 4 nmod
+, , PUNCT 11 punct
+the the DET 9 det
+fund fund NOUN 11 nsubj
+has have AUX 11 aux """ + PRES + """
+set set VERB 0 root """ + PART + """
+aside aside ADP 11 compound:prt
+$ $ SYM 11 obj
+150 150 NUM 15 compound
+million million NUM 13 nummod
+. . PUNCT 11 punct
+"""
+
+AGENCY_CITED = """
+The news agency cited two officials familiar with the budget talks.
+The the DET 3 det
+news news NOUN 3 compound
+agency agency NOUN 4 nsubj
+cited cite VERB 0 root """ + FIN + """
+two two NUM 6 nummod
+officials official NOUN 4 obj
+familiar familiar ADJ 6 amod
+with with ADP 11 case
+the the DET 11 det
+budget budget NOUN 11 compound
+talks talk NOUN 7 obl
+. . PUNCT 4 punct
+"""
+
+REPORTEDLY = """
+Mayor Tom Whitaker has reportedly urged council members to approve the project.
+Mayor mayor NOUN 2 compound
+Tom Tom PROPN 6 nsubj
+Whitaker Whitaker PROPN 2 flat
+has have AUX 6 aux """ + PRES + """
+reportedly reportedly ADV 6 advmod
+urged urge VERB 0 root """ + PART + """
+council council NOUN 8 compound
+members member NOUN 6 obj
+to to PART 10 mark
+approve approve VERB 6 xcomp VerbForm=Inf
+the the DET 12 det
+project project NOUN 10 obj
+. . PUNCT 6 punct
+"""
+
+GAZETTE = """
+The Harbor Gazette, citing people close to the mayor, said Whitaker fears that federal funds could lapse.
+The the DET 3 det
+Harbor Harbor PROPN 3 compound
+Gazette Gazette PROPN 12 nsubj
+, , PUNCT 5 punct
+citing cite VERB 12 advcl VerbForm=Ger
+people person NOUN 5 obj
+close close ADJ 6 amod
+to to ADP 10 case
+the the DET 10 det
+mayor mayor NOUN 7 obl
+, , PUNCT 5 punct
+said say VERB 0 root """ + FIN + """
+Whitaker Whitaker PROPN 14 nsubj
+fears fear VERB 12 ccomp """ + PRES + """
+that that SCONJ 19 mark
+federal federal ADJ 17 amod
+funds fund NOUN 19 nsubj
+could could AUX 19 aux VerbForm=Fin
+lapse lapse VERB 14 ccomp VerbForm=Inf
+. . PUNCT 12 punct
+"""
+
+CRITICS = """
+Critics say the city has underestimated the cost.
+Critics critic NOUN 2 nsubj
+say say VERB 0 root """ + PRES + """
+the the DET 4 det
+city city NOUN 6 nsubj
+has have AUX 6 aux """ + PRES + """
+underestimated underestimate VERB 2 ccomp """ + PART + """
+the the DET 8 det
+cost cost NOUN 6 obj
+. . PUNCT 2 punct
+"""
+
+DELGADO = """
+Council president Maria Delgado said the council would ask for a breakdown.
+Council council NOUN 2 compound
+president president NOUN 3 compound
+Maria Maria PROPN 5 nsubj
+Delgado Delgado PROPN 3 flat
+said say VERB 0 root """ + FIN + """
+the the DET 7 det
+council council NOUN 9 nsubj
+would would AUX 9 aux VerbForm=Fin
+ask ask VERB 5 ccomp VerbForm=Inf
+for for ADP 12 case
+a a DET 12 det
+breakdown breakdown NOUN 9 obl
+. . PUNCT 5 punct
+"""
+
+SHE_ADDED = """
+She added that a vote could come soon.
+She she PRON 2 nsubj
+added add VERB 0 root """ + FIN + """
+that that SCONJ 7 mark
+a a DET 5 det
+vote vote NOUN 7 nsubj
+could could AUX 7 aux VerbForm=Fin
+come come VERB 2 ccomp VerbForm=Inf
+soon soon ADV 7 advmod
+. . PUNCT 2 punct
+"""
+
+HUTCHINS = """
+Sen. Dale Hutchins said the bill goes too far.
+Sen. Sen. PROPN 2 compound
+Dale Dale PROPN 4 nsubj
+Hutchins Hutchins PROPN 2 flat
+said say VERB 0 root """ + FIN + """
+the the DET 6 det
+bill bill NOUN 7 nsubj
+goes go VERB 4 ccomp """ + PRES + """
+too too ADV 9 advmod
+far far ADV 7 advmod
+. . PUNCT 4 punct
+"""
+
+SIXTY_TWO = """
+The 62-year-old told reporters that he would back a narrower version.
+The the DET 2 det
+62-year-old 62-year-old NOUN 3 nsubj
+told tell VERB 0 root """ + FIN + """
+reporters reporter NOUN 3 obj
+that that SCONJ 8 mark
+he he PRON 8 nsubj
+would would AUX 8 aux VerbForm=Fin
+back back VERB 3 ccomp VerbForm=Inf
+a a DET 11 det
+narrower narrow ADJ 11 amod
+version version NOUN 8 obj
+. . PUNCT 3 punct
+"""
+
+NYT = """
+Railroads spent $9 million on lobbying, The New York Times reported.
+Railroads railroad NOUN 2 nsubj
+spent spend VERB 0 root """ + FIN + """
+$ $ SYM 2 obj
+9 9 NUM 5 compound
+million million NUM 3 nummod
+on on ADP 7 case
+lobbying lobbying NOUN 2 obl
+, , PUNCT 2 punct
+The the DET 12 det
+New New PROPN 11 compound
+York York PROPN 12 compound
+Times Times PROPN 13 nsubj
+reported report VERB 2 parataxis """ + FIN + """
+. . PUNCT 2 punct
+"""
+
+THE_TIMES = """
+The Times also reported that executives met senators.
+The the DET 2 det
+Times Times PROPN 4 nsubj
+also also ADV 4 advmod
+reported report VERB 0 root """ + FIN + """
+that that SCONJ 7 mark
+executives executive NOUN 7 nsubj
+met meet VERB 4 ccomp """ + FIN + """
+senators senator NOUN 7 obj
+. . PUNCT 4 punct
+"""
+
+PER_DAY = """
+Production hit 13.6 million barrels per day in March.
+Production production NOUN 2 nsubj
+hit hit VERB 0 root """ + FIN + """
+13.6 13.6 NUM 4 compound
+million million NUM 5 nummod
+barrels barrel NOUN 2 obj
+per per ADP 7 case
+day day NOUN 5 nmod
+in in ADP 9 case
+March March PROPN 2 obl
+. . PUNCT 2 punct
+"""
+
+SAID_TO = """
+He is said to have recruited several donors.
+He he PRON 3 nsubj:pass
+is be AUX 3 aux:pass """ + PRES + """
+said say VERB 0 root """ + PART + """
+to to PART 6 mark
+have have AUX 6 aux VerbForm=Inf
+recruited recruit VERB 3 xcomp """ + PART + """
+several several ADJ 8 amod
+donors donor NOUN 6 obj
+. . PUNCT 3 punct
+"""
+
+
+def test_quote_then_inverted_cue() -> None:
+    report = analyse(INVERSION)
+    (claim,) = report.claims
+    assert claim.kind == "direct_quote"
+    assert claim.speaker is not None and claim.speaker.name == "Anita Rao"
+    assert claim.cue is not None and claim.cue.lemma == "say"
+    assert claim.status == "sourced"
+
+
+def test_according_to_a_report_by_an_outlet() -> None:
+    report = analyse(ACCORDING_TO)
+    (claim,) = report.claims
+    assert claim.kind == "attributed"
+    assert claim.outlet is not None and claim.outlet.name == "Reuters"
+    assert claim.status == "sourced"
+
+
+def test_outlet_citing_anonymous_officials_in_the_next_sentence() -> None:
+    """"The news agency cited two officials …" names Reuters' sources: the claim becomes weak, and the
+    sentence itself is no claim (its "two" is no unsourced number)."""
+    report = analyse(ACCORDING_TO, AGENCY_CITED)
+    (claim,) = report.claims
+    assert claim.outlet is not None and claim.outlet.name == "Reuters"
+    assert [v.type for v in claim.via] == ["anonymous"]
+    assert claim.status == "weakly_sourced"
+    assert "CC101" not in {f.code for f in report.findings}
+
+
+def test_reportedly_answered_by_the_next_sentence_outlet() -> None:
+    report = analyse(REPORTEDLY, GAZETTE)
+    hearsay = claim_with(report, "reportedly urged")
+    assert hearsay.kind == "hearsay"
+    assert hearsay.speaker is None, "Whitaker did the urging; someone else reports it"
+    assert hearsay.outlet is not None and hearsay.outlet.name == "Harbor Gazette"
+    assert hearsay.status == "weakly_sourced", "the Gazette relies on people close to the mayor"
+    gazette = claim_with(report, "fears that federal funds could lapse")
+    assert gazette.kind == "indirect_speech"
+    assert gazette.outlet is not None and gazette.outlet.name == "Harbor Gazette"
+    assert gazette.outlet.mention == "The Harbor Gazette"
+    assert gazette.cue is not None and gazette.cue.lemma == "say"
+    assert gazette.status == "weakly_sourced"
+    assert "CC105" not in {f.code for f in report.findings}
+
+
+def test_reportedly_without_any_outlet_is_hearsay_without_source() -> None:
+    report = analyse(REPORTEDLY)
+    (claim,) = report.claims
+    assert claim.kind == "hearsay" and claim.status == "unsourced"
+    assert codes(report, claim) == {"CC105"}
+
+
+def test_unknown_outlet_by_the_shape_of_its_name() -> None:
+    report = analyse(GAZETTE)
+    claim = claim_with(report, "fears that")
+    assert claim.outlet is not None and claim.outlet.type == "newspaper"
+    assert claim.speaker is None
+
+
+def test_vague_critics_say() -> None:
+    report = analyse(CRITICS)
+    (claim,) = report.claims
+    assert claim.kind == "indirect_speech"
+    assert claim.text.startswith("the city has underestimated")
+    assert claim.speaker is not None and claim.speaker.name == "Critics" and claim.speaker.type == "group"
+    assert claim.status == "weakly_sourced"
+    assert codes(report, claim) == {"CC104"}
+
+
+def test_she_added_that_resolves_to_the_last_person() -> None:
+    report = analyse(DELGADO, SHE_ADDED)
+    first, added = report.claims
+    assert first.speaker is not None and first.speaker.name == "Maria Delgado"
+    assert first.speaker.role == "president"
+    assert added.kind == "indirect_speech"
+    assert added.text.startswith("that a vote could come") or added.text.startswith("a vote could come")
+    assert added.cue is not None and added.cue.lemma == "add"
+    assert added.speaker is not None and added.speaker.name == "Maria Delgado"
+    assert added.speaker.mention == "She"
+    assert added.status == "sourced"
+
+
+def test_age_descriptor_resolves_to_the_last_person() -> None:
+    report = analyse(HUTCHINS, SIXTY_TWO)
+    told = claim_with(report, "narrower version")
+    assert told.speaker is not None and told.speaker.name == "Dale Hutchins"
+    assert told.speaker.mention == "The 62-year-old"
+    assert told.cue is not None and told.cue.lemma == "tell"
+
+
+def test_title_word_points_back_to_the_outlet_named_before() -> None:
+    """ "The Times" after The New York Times is the NYT, not the registry's London Times."""
+    report = analyse(NYT, THE_TIMES)
+    first, second = report.claims
+    assert first.outlet is not None and first.outlet.name == "The New York Times"
+    assert first.text == "Railroads spent $9 million on lobbying"
+    assert second.outlet is not None and second.outlet.name == "The New York Times"
+    assert second.outlet.mention == "The Times"
+
+
+def test_the_times_alone_is_the_registry_outlet() -> None:
+    report = analyse(THE_TIMES)
+    assert report.claims[0].outlet is not None and report.claims[0].outlet.name == "The Times"
+
+
+def test_per_day_is_no_source() -> None:
+    report = analyse(PER_DAY)
+    (claim,) = report.claims
+    assert claim.kind == "assertion" and claim.status == "unsourced"
+    assert codes(report, claim) == {"CC101"}
+
+
+def test_is_said_to_is_hearsay() -> None:
+    report = analyse(SAID_TO)
+    (claim,) = report.claims
+    assert claim.kind == "hearsay" and claim.speaker is None and claim.status == "unsourced"
+    assert codes(report, claim) == {"CC105"}
