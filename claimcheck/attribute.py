@@ -151,10 +151,18 @@ class Attributor:
 
     def _name_like(self, toks: list[Token], i: int, after_role: bool) -> bool:
         t = toks[i]
-        if not t.text[:1].isupper() or t.text in ALL_MARKS or t.upos in PUNCT:
+        if not t.text[:1].isupper() or t.text in ALL_MARKS or t.upos in PUNCT or self._title(toks, i):
             return False
         # a small tagger calls names nouns; after a role noun ("Bundeskanzler Olaf Scholz") they are names
         return t.upos == "PROPN" or (after_role and t.upos in ("NOUN", "X") and not self._is_role(t.text))
+
+    def _title(self, toks: list[Token], i: int) -> bool:
+        """A role word the tagger made part of a name: "Sen. Dale Hutchins", "Mayor Tom Whitaker" (an
+        abbreviation, or a role before a first and last name; "General Motors" stays a name)."""
+        t = toks[i]
+        if t.upos != "PROPN" or not self._is_role(t.text) or i + 1 >= len(toks) or toks[i + 1].upos != "PROPN":
+            return False
+        return t.text.endswith(".") or (i + 2 < len(toks) and toks[i + 2].upos == "PROPN")
 
     def learn_names(self, si: int, sent: Sentence) -> None:
         """Remember full names ("Olaf Scholz"), their roles, and who was the subject here."""
@@ -259,9 +267,11 @@ class Attributor:
             return Source(text, "person", text, toks[0].start, toks[-1].end)
         if propn:
             run = self._name_run(content, propn)
+            while len(run) > 1 and self._title(run, 0):
+                run = run[1:]  # "Sen. Dale Hutchins" → Dale Hutchins, role Sen.
             name = " ".join(t.text for t in run)
             full = self.memory.full_names.get(run[-1].text, name) if len(run) == 1 else name
-            role_toks = [t for t in content if t.upos == "NOUN" and t.start < run[0].start]
+            role_toks = [t for t in content if (t.upos == "NOUN" or self._is_role(t.text)) and t.start < run[0].start]
             role = role_toks[-1].text if role_toks else self.memory.roles.get(full)
             if full.lower() in self.governments:
                 return Source(full, "government", text, toks[0].start, toks[-1].end, role=self.governments[full.lower()])

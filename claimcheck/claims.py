@@ -499,6 +499,10 @@ class ClaimFinder:
         """Index of the comma before a sentence-final frame ("…, sagte X." / "…, the AP reported."), else None."""
         toks = sent.tokens
         pos = toks.index(tok)
+        if self.lang == "en":
+            after = self.frame_after_content(sent, tok)
+            if after is not None:
+                return after
         comma = next((i for i in range(pos - 1, max(-1, pos - 5), -1) if toks[i].text == ","), None)
         if comma is None or comma < 2:
             return None
@@ -510,6 +514,34 @@ class ClaimFinder:
         if any(c.deprel in ("nsubj", "nsubj:pass") and c.index < toks[comma].index for c in sent.children(tok)):
             return None  # "The Gazette, citing people close to the mayor, said …": the subject opens the sentence
         return comma
+
+    def frame_after_content(self, sent: Sentence, tok: Token) -> int | None:
+        """English frames after the content, however long their subject ("…, four sources familiar with the
+        group's talks told Reuters, as …", "…, The New York Times reported on Tuesday, citing …"): by the
+        parse, the cue is parataxis of the content before it (or has it as a ccomp/parataxis child). Index of
+        the comma that ends the content, else None."""
+        toks = sent.tokens
+        head = sent.token(tok.head)
+        if tok.deprel == "parataxis" and head is not None and head.index < tok.index:
+            frame = sent.subtree(tok)
+        else:
+            content = next((c for c in sent.children(tok) if c.deprel in ("ccomp", "parataxis") and c.index < tok.index
+                            and not self.inside_quote(c)), None)
+            if content is None:
+                return None
+            inside = {t.index for t in sent.subtree(content)}
+            frame = [t for t in sent.subtree(tok) if t.index not in inside]
+        start = next((t for t in frame if t.upos not in PUNCT and t.text not in ALL_MARKS), None)
+        if start is None or start.index >= tok.index:
+            start = tok
+        i = toks.index(start) - 1
+        while i >= 0 and toks[i].text in ALL_MARKS:
+            i -= 1
+        if i < 2 or toks[i].text != ",":
+            return None
+        if any(c.deprel in ("nsubj", "nsubj:pass") and c.index < toks[i].index for c in sent.children(tok)):
+            return None
+        return i
 
     def cue_claim(
         self, si: int, para: int, sent: Sentence, tok: Token, verb: CueVerb, quotes: list[Quote]
