@@ -14,12 +14,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_outputs import ROOT, SPEC, needs_models, run_check, sample_document
 
 from claimcheck import baseline, config, diffscope, suppress
 from claimcheck.read import Source
 from claimcheck.read.detect import read_any, read_data
 from claimcheck.report.models import Report
+from tests.test_outputs import ROOT, SPEC, needs_models, run_check, sample_document
 
 FORMATS = ROOT / "fixtures" / "formats"
 
@@ -177,7 +177,7 @@ def test_disable_enable_range_and_disable_line():
 
 
 def test_docx_paragraph_directive(tmp_path):
-    from test_read_formats import make_docx
+    from tests.test_read_formats import make_docx
 
     path = tmp_path / "bericht.docx"
     make_docx(path)
@@ -404,9 +404,21 @@ def test_end_to_end_suppression_and_baseline(tmp_path, monkeypatch):
     named = [(c, n) for c, n in without if c == "CC104" and n == 14]
     assert named, f"the engine should flag the vague 'Kritiker sagen' on line 14: {without}"
     assert with_ == [x for x in without if x not in named]
-    # baseline: after writing it, a new paragraph on top yields only the new sentence's findings
+    # baseline: written, then a new paragraph goes on top (every line shifts by two)
+    before = run("without.md")["documents"][0]
     assert run_check("without.md", "--write-baseline", "b.json", "--lang", "de")[0] == 0
     new = "Der Konzern hat im Juni weitere 2.000 Stellen gestrichen.\n\n"
     (tmp_path / "without.md").write_text(new + (tmp_path / "without.md").read_text())
-    after = run("without.md", "--baseline", "b.json")["documents"][0]["findings"]
-    assert after and all(f["line"] == 1 for f in after), after
+    shifted = run("without.md")["documents"][0]
+    kept = run("without.md", "--baseline", "b.json")["documents"][0]["findings"]
+
+    def key(doc, f):
+        text = next(c["text"] for c in doc["claims"] if c["id"] == f["claim"])
+        return f["code"], " ".join(text.split())
+
+    known = {key(before, f) for f in before["findings"]}
+    expected = [f for f in shifted["findings"] if key(shifted, f) not in known]
+    assert kept == expected  # exactly the baselined findings went, wherever they moved
+    moved = [f for f in shifted["findings"] if key(shifted, f) in known]
+    assert moved and all(f["line"] >= 3 for f in moved)  # they were found again, two lines lower
+    assert any(f["line"] == 1 and f["code"] == "CC101" for f in kept)  # the new sentence is reported

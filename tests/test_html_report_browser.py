@@ -18,9 +18,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_outputs import ROOT, needs_models, run_check, sample_report
 
 from claimcheck.report import html_report
+from tests.test_outputs import ROOT, needs_models, run_check, sample_report
 
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 BROWSER = next((shutil.which(b) for b in BROWSERS if shutil.which(b)), None)

@@ -45,7 +45,7 @@ def test_validator_rejects_broken_sarif():
 
 
 def test_hand_built_reports_validate():
-    from test_outputs import sample_report
+    from tests.test_outputs import sample_report
 
     report, _ = sample_report(errors=True)
     data = assert_valid(sarif.render(report))
@@ -54,7 +54,7 @@ def test_hand_built_reports_validate():
 
 
 def test_info_level_and_open_regions_validate():
-    from test_outputs import sample_report
+    from tests.test_outputs import sample_report
 
     report, _ = sample_report()
     doc = report.documents[0]
@@ -65,7 +65,7 @@ def test_info_level_and_open_regions_validate():
 
 def test_cli_sarif_on_fixtures_validates(monkeypatch):
     """`claimcheck check fixtures/formats/... --format sarif` with the real parser."""
-    from test_outputs import ROOT, needs_models, run_check
+    from tests.test_outputs import ROOT, needs_models, run_check
 
     if needs_models.args[0]:
         pytest.skip(needs_models.kwargs["reason"])
