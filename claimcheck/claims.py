@@ -45,7 +45,8 @@ TITLE_NOUNS = re.compile(
 )
 CREDIT_LINE = re.compile(
     r"^\s*(\(?\s*(mit (informationen|material) (von|der|des)|quelle:|source:|reporting by|with reporting by|"
-    r"material from|additional reporting by)\b.*|\(\s*[A-Za-z/,. ]{2,20}\s*\)\s*\.?)\s*$",
+    r"material from|additional reporting by|writing by|editing by|compiled by)\b.*|\(\s*[A-Za-z/,. ]{2,20}\s*\)\s*\.?"
+    r"|[^.]{0,80}\bcontributed (?:reporting|to this (?:report|story))\b.*)\s*$",
     re.IGNORECASE,
 )
 
