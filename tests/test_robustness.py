@@ -8,23 +8,29 @@ odd-text batch run the real console script in a subprocess with the real parser.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import time
+import traceback
 import tracemalloc
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from claimcheck import chunking
+from claimcheck import chunking, pipeline
 from claimcheck.cli import app
 from claimcheck.errors import InputError, ModelError
-from claimcheck.read import _default_fallback, decode_bytes, read_path, read_text
-from tests._robust import span_problems
+from claimcheck.nlp.doc import ParsedDoc
+from claimcheck.read import Source, _default_fallback, decode_bytes, read_path, read_text
+from claimcheck.report.models import DocumentReport
+from claimcheck.rules import load_rules
+from tests._robust import build_parsed, span_problems
 
 REPO = Path(__file__).resolve().parents[1]
 GERMAN = (
@@ -58,6 +64,16 @@ def cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None, prefix:
         cwd=cwd,
         timeout=600,
     )
+
+
+def invoke(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    """The CLI in-process (parser models stay loaded between tests); same result shape as `cli`."""
+    with contextlib.chdir(cwd or Path.cwd()):
+        r = CliRunner().invoke(app, list(args), input=stdin)
+    stderr = r.stderr_bytes or b""
+    if r.exception is not None and not isinstance(r.exception, SystemExit):
+        stderr += ("Traceback (in-process)\n" + "".join(traceback.format_exception(r.exception))).encode()
+    return subprocess.CompletedProcess(list(args), r.exit_code, r.stdout_bytes, stderr)
 
 
 def assert_one_line_error(stderr: str, path: str, phrase: str) -> None:
@@ -158,7 +174,7 @@ def test_invalid_utf8(tmp_path: Path) -> None:
     data = "Die Stadt hat 3 Millionen Einwohner, sagte der Bürgermeister.\nGrüße aus Köln".encode("cp1252")
     path = tmp_path / "latin1.txt"
     path.write_bytes(data)
-    result = cli("check", "--format", "json", "--exit-zero", "latin1.txt", cwd=tmp_path)
+    result = invoke("check", "--format", "json", "--exit-zero", "latin1.txt", cwd=tmp_path)
     stderr = result.stderr.decode()
     assert "Traceback" not in stderr
     if result.returncode == 2:
@@ -261,7 +277,7 @@ def test_other_files_still_checked(tmp_path: Path) -> None:
     (tmp_path / "ru.txt").write_text(RUSSIAN)
     (tmp_path / "good2.txt").write_text(GERMAN.replace("Scholz", "Merz"))
     names = ["empty.txt", "good.txt", "missing.txt", "image.png", "ru.txt", "good2.txt"]
-    result = cli("check", "--format", "json", *names, cwd=tmp_path)
+    result = invoke("check", "--format", "json", *names, cwd=tmp_path)
     stderr = result.stderr.decode()
     assert result.returncode == 2, stderr
     assert "Traceback" not in stderr
@@ -276,7 +292,7 @@ def test_other_files_still_checked(tmp_path: Path) -> None:
 # ---- odd but valid text: analysed, every span exact ----------------------------------------
 
 LONG_LINE = " ".join(
-    f"Der Sprecher sagte, im Jahr {2000 + i % 25} seien {i} Menschen gekommen." for i in range(3000)
+    f"Der Sprecher sagte, im Jahr {2000 + i % 25} seien {i} Menschen gekommen." for i in range(4000)
 )[:200_000]
 
 ODD_TEXTS: dict[str, bytes] = {
@@ -284,7 +300,6 @@ ODD_TEXTS: dict[str, bytes] = {
     "utf16.txt": GERMAN.encode("utf-16"),
     "crlf.txt": GERMAN.replace(". ", ".\r\n").encode() + b"\r\n\r\n" + GERMAN.encode() + b"\r\n",
     "lone-cr.txt": GERMAN.replace(". ", ".\r").encode() + b"\r\r" + GERMAN.encode(),
-    "long-line.txt": LONG_LINE.encode(),
     "unbalanced-quotes.txt": (
         "„Wir werden das nicht zulassen, sagte Scholz. Die Regierung prüfe alle Optionen.\n\n"
         "Sie sagte: „Er meinte ‚das geht so nicht‘ und ging.“ Dann „ging er“ „ „ “ “.\n\n"
@@ -317,7 +332,7 @@ def odd_run(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("odd")
     for name, data in ODD_TEXTS.items():
         (folder / name).write_bytes(data)
-    result = cli("check", "--format", "json", "--exit-zero", *ODD_TEXTS, cwd=folder)
+    result = invoke("check", "--format", "json", "--exit-zero", *ODD_TEXTS, cwd=folder)
     return folder, result
 
 
@@ -335,6 +350,24 @@ def test_odd_text(odd_run, name: str) -> None:
     assert span_problems(doc, text) == []
 
 
+def test_long_line_bounded() -> None:
+    """A single 200,000-character line: split at sentence ends into chunks, analysed chunk by chunk
+    (hand-built parses; the real parser on this line is in bench/fuzz_cli.py --long-line)."""
+    assert len(LONG_LINE) == 200_000 and "\n" not in LONG_LINE
+    source = read_text(LONG_LINE, "long-line.txt")
+    spans = chunking.chunk_spans(LONG_LINE)
+    assert len(spans) in (4, 5) and all(LONG_LINE[e - 2 : e] == ". " for _, e in spans[:-1])
+
+    def analyse(src: Source, parsed: ParsedDoc) -> DocumentReport:
+        return pipeline.analyse_parsed(src, parsed, load_rules(), pipeline.Options())
+
+    started = time.perf_counter()
+    report = chunking.analyse_in_chunks(source, build_parsed, analyse)
+    assert time.perf_counter() - started < 60
+    assert len(report.claims) > 3000
+    assert span_problems(report, LONG_LINE) == []
+
+
 def test_bom_dropped_crlf_kept() -> None:
     text, _ = decode_bytes(ODD_TEXTS["bom.txt"], "bom.txt")
     assert text == GERMAN
@@ -348,7 +381,7 @@ def test_bom_dropped_crlf_kept() -> None:
 def test_text_output_has_no_terminal_escapes(tmp_path: Path) -> None:
     """Control characters from the input must not reach the terminal (ANSI injection)."""
     (tmp_path / "esc.txt").write_bytes(ODD_TEXTS["controls-and-invisibles.txt"])
-    result = cli("check", "--lang", "de", "--exit-zero", "esc.txt", cwd=tmp_path)
+    result = invoke("check", "--lang", "de", "--exit-zero", "esc.txt", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert b"\x1b" not in result.stdout
 
