@@ -124,6 +124,7 @@ def check(
     ] = None,
 ) -> None:
     """Check news texts: claims, speakers, outlets, and unsourced assertions."""
+    import contextlib
     import os
 
     from claimcheck import baseline, config, diffscope, pipeline, suppress
@@ -147,6 +148,11 @@ def check(
         fail(str(err))
     if not paths:
         fail("no files to check (folders hold no .md, .txt, .html or .docx files, or all are ignored)")
+    for target, flag in ((output, "--output"), (write_baseline, "--write-baseline")):
+        for path in paths if target else ():
+            with contextlib.suppress(OSError):  # claimcheck never writes to its input files
+                if path != "-" and os.path.samefile(target, path):
+                    fail(f"{target}: {flag} would overwrite the input file {path}")
     sources: list[Source] = []
     errors: list[InputErrorReport] = []
     for path in paths:
