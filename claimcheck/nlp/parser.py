@@ -105,21 +105,26 @@ def _feats(s: str | None) -> dict[str, str]:
     return out
 
 
-def _for_tokenizer(text: str) -> str:
+# quotation marks each language's treebanks use, so its tokenizer splits them off words
+TOKENIZER_MARKS = {"de": ("„", "“"), "en": ("“", "”")}
+
+
+def _for_tokenizer(text: str, lang: str = "de") -> str:
     """Same-length copy of the text with quotation marks the tokenizer knows.
 
     The treebanks write German quotes as „…“ and hardly ever as "…" or »…«, so the trained
-    tokenizer glues straight quotes to words (`sprechen"`). Offsets are unchanged, and
-    token texts are read back from the original text.
+    tokenizer glues straight quotes to words (`sprechen"`); the English ones write “…” and never
+    „…“ (`„We`). Offsets are unchanged, and token texts are read back from the original text.
     """
     from claimcheck.quotes import find_quotes
 
+    opening, closing = TOKENIZER_MARKS.get(lang, TOKENIZER_MARKS["de"])
     chars = list(text)
     for q in find_quotes(text):
-        if chars[q.start] in "\"»«“":
-            chars[q.start] = "„"
-        if chars[q.end - 1] in "\"»«”":
-            chars[q.end - 1] = "“"
+        if chars[q.start] in "\"»«“„":
+            chars[q.start] = opening
+        if chars[q.end - 1] in "\"»«”“":
+            chars[q.end - 1] = closing
     return "".join(chars)
 
 
@@ -184,7 +189,7 @@ def parse(
         import stanza
 
         nlp = get_pipeline(lang, models)
-        docs = [stanza.Document([], text=_for_tokenizer(texts[i])) for i in todo]
+        docs = [stanza.Document([], text=_for_tokenizer(texts[i], lang)) for i in todo]
         try:
             docs = nlp(docs)
         except Exception as err:
