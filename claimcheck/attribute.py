@@ -27,6 +27,11 @@ PERSON_SUFFIX = re.compile(
     r"gouverneur|botschafter|sekretär|kommissar|ermittler|professor|autor|kandidat)(in|innen|en|n|r|s)?$",
     re.IGNORECASE,
 )
+def glued(a: Token, b: Token) -> bool:
+    """Two tokens written as one word ("Okonkwo-Brandt", "CDU-Politiker" split by the tokenizer)."""
+    return b.start == a.end and (a.text == "-" or b.text == "-" or a.text.endswith("-"))
+
+
 # continuations look back at most this many sentences for the attribution they continue
 CONTINUATION_WINDOW = 4
 # definite articles before an outlet title ("The Harbor Gazette", "der Lausitzer Rundschau")
@@ -169,14 +174,18 @@ class Attributor:
         toks = sent.tokens
         i = 0
         while i < len(toks):
-            after_role = i > 0 and toks[i - 1].upos in ("NOUN", "PROPN") and self._is_role(toks[i - 1].text)
+            after_role = i > 0 and toks[i - 1].text[:1].isupper() and self._is_role(toks[i - 1].text)
             if self._name_like(toks, i, after_role):
                 j = i
-                while j + 1 < len(toks) and j - i < 3 and self._name_like(toks, j + 1, after_role):
+                while j + 1 < len(toks) and j - i < 5 and (
+                    self._name_like(toks, j + 1, after_role) or glued(toks[j], toks[j + 1])
+                ):
                     j += 1
+                while j > i and toks[j].text == "-":
+                    j -= 1
                 run = toks[i : j + 1]
                 if self.match_outlet(run) is None and not (i > 0 and self.shaped_outlet(toks[i - 1 : j + 1])):
-                    name = " ".join(t.text for t in run)
+                    name = self._span_text(run)
                     role = toks[i - 1].text if after_role else None
                     if len(run) >= 2:
                         self.memory.full_names.setdefault(run[-1].text, name)
@@ -265,11 +274,18 @@ class Attributor:
                 return Source(ent.name, ent.type, text, toks[0].start, toks[-1].end,
                               role=self.memory.roles.get(ent.name, ent.role))
             return Source(text, "person", text, toks[0].start, toks[-1].end)
-        if propn:
+        last_word = [content[-1]]
+        while len(last_word) < len(content) and glued(content[-len(last_word) - 1], last_word[0]):
+            last_word.insert(0, content[-len(last_word) - 1])
+        descriptor = (
+            toks[0].upos == "DET" and toks[0].text.lower() in ("der", "die", "the", "des", "dem", "den")
+            and self._is_role(last_word[-1].text) and all(t in last_word for t in propn)
+        )
+        if propn and not descriptor:
             run = self._name_run(content, propn)
             while len(run) > 1 and self._title(run, 0):
                 run = run[1:]  # "Sen. Dale Hutchins" → Dale Hutchins, role Sen.
-            name = " ".join(t.text for t in run)
+            name = self._span_text(run)
             full = self.memory.full_names.get(run[-1].text, name) if len(run) == 1 else name
             role_toks = [t for t in content if (t.upos == "NOUN" or self._is_role(t.text)) and t.start < run[0].start]
             role = role_toks[-1].text if role_toks else self.memory.roles.get(full)
@@ -291,10 +307,7 @@ class Attributor:
         ):
             kind = "government" if "regierung" in head.text.lower() else "organization"
             return Source(self._bare(toks), kind, text, toks[0].start, toks[-1].end)
-        role_noun = next((t for t in reversed(nouns) if self._is_role(t.text)), None)
-        if role_noun is not None and toks[0].upos == "DET" and toks[0].text.lower() in (
-            "der", "die", "the", "des", "dem", "den"
-        ) and role_noun is nouns[-1]:
+        if descriptor:
             # a descriptor: "der SPD-Politiker", "die 54-Jährige", "the senator"
             ent = self.recent_person(toks[0].start)
             if ent is not None:
@@ -313,10 +326,14 @@ class Attributor:
 
     @staticmethod
     def _name_run(content: list[Token], propn: list[Token]) -> list[Token]:
-        """The contiguous run of name tokens around the first proper noun."""
+        """The contiguous run of name tokens around the first proper noun ("Okonkwo-Brandt" is one)."""
         i = content.index(propn[0])
+        while i > 0 and glued(content[i - 1], content[i]):
+            i -= 1
         j = i
-        while j + 1 < len(content) and content[j + 1].upos == "PROPN" and content[j + 1].text[:1].isupper():
+        while j + 1 < len(content) and (
+            (content[j + 1].upos == "PROPN" and content[j + 1].text[:1].isupper()) or glued(content[j], content[j + 1])
+        ):
             j += 1
         return content[i : j + 1]
 
@@ -373,6 +390,8 @@ class Attributor:
                     self.memory.entities.append(Entity(ent.name, ent.type, si, 0, t.start, ent.role))
 
     def attribute_one(self, c: Candidate) -> None:
+        if c.source is not None and c.source.role == "headline":
+            return  # decided in answer_headlines, once the story's names are known
         src = self.resolve(c.source)
         if src is not None:
             if src.type == "outlet":
@@ -459,6 +478,16 @@ class Attributor:
             return {w[:5].lower() for w in re.findall(r"\w{4,}", self.text[c.start : c.end])}
 
         for c in claims:
+            if c.headline and c.source is not None and c.source.role == "headline":
+                name = self._span_text(c.source.tokens)
+                known = [e for e in self.memory.entities if e.type == "person" and name.split()[-1] in e.name.split()]
+                if known:
+                    ent = known[0]
+                    c.speaker = Source(ent.name, "person", name, c.source.start, c.source.end, role=ent.role)
+                    continue
+                # a topic, not a speaker: the whole line is the headline's claim
+                c.start, c.source, c.kind = c.source.start, None, "assertion"
+                c.rule = c.rule.split(".")[0] + ".assertion"
             if not c.headline or c.speaker is not None or c.outlet is not None:
                 continue
             words = stems(c)

@@ -235,6 +235,14 @@ class ClaimFinder:
             if not (tok.text[:1].islower() and tok.text.lower() in self.rules.cue_forms and tok.upos not in PUNCT):
                 return None
         particles = {c.text.lower() for c in sent.children(tok) if c.deprel in ("compound:prt", "prt")}
+        # the parse may miss the particle: it stands at the end of the clause ("warf dem Minister vor,")
+        toks = sent.tokens
+        for i in range(toks.index(tok) + 1, len(toks)):
+            nxt = toks[i + 1].text if i + 1 < len(toks) else "."
+            if toks[i].text in (",", ";", ":") or toks[i].text in ALL_MARKS:
+                break
+            if toks[i].text.islower() and (nxt in (",", ".", ";", ":", "!", "?") or nxt in ALL_MARKS):
+                particles.add(toks[i].text.lower())
         if any(c.text.lower() in ("sich",) for c in sent.children(tok)):
             particles.add("sich")
         options = list(self.rules.cue_verbs.get(tok.lemma.lower(), [])) or list(
@@ -483,6 +491,12 @@ class ClaimFinder:
                 made.append(self.add(cand))
                 break  # one cue-based claim per sentence: the first frame wins
 
+        # a sentence that is only a frame ("fügte sie hinzu" between two quote parts) frames the quotes around it
+        if not made and not quotes and cues and len([t for t in sent.tokens if t.upos not in PUNCT]) <= 8:
+            tok, verb = cues[0]
+            if verb.kind in ("speech", "report") and self.frame_neighbours(si, sent, tok, verb):
+                return
+
         # 4. markers: laut/zufolge, Demnach, soll … haben, es heißt
         self.apply_markers(si, para, sent, markers, made)
 
@@ -491,6 +505,27 @@ class ClaimFinder:
             cand = self.bare_sentence(si, para, sent, made)
             if cand is not None:
                 self.add(cand)
+
+    def frame_neighbours(self, si: int, sent: Sentence, tok: Token, verb: CueVerb) -> bool:
+        """Give a frame-only sentence's cue and subject to the unframed quotes right before and after it."""
+        framed = False
+        subject = self.subject_of(sent, tok)
+        before = [c for c in self.claims if c.kind == "direct_quote" and c.cue is None and c.end <= sent.start
+                  and c.sentence >= si - 1]
+        after = [q for q in self.quotes if sent.end <= q.start and q not in self.quote_used
+                 and not self.text[sent.end : q.start].strip(" ,")]
+        for c in before[-1:]:
+            c.cue, c.cue_lemma, c.source, c.continues = tok, verb.lemma, subject, False
+            c.rule = f"{self.lang}.quote.frame-between"
+            framed = True
+        for q in after[:1]:
+            self.quote_used.add(q)
+            cand = Candidate(q.start, q.end, "direct_quote", si + 1, _paragraph_of(q.start, self.paragraphs),
+                             f"{self.lang}.quote.frame-between", cue=tok, cue_lemma=verb.lemma, source=subject)
+            cand.quote = q
+            self.add(cand)
+            framed = True
+        return framed
 
     def _covers(self, cand: Candidate, sent: Sentence) -> bool:
         return (cand.end - cand.start) > 0.5 * (sent.end - sent.start)
@@ -779,6 +814,25 @@ class ClaimFinder:
             w.lower() for w in self.rules.cues.nouns}
         return t.text not in known
 
+    def prepositional_source(self, sent: Sentence, match: list[Token]) -> Phrase | None:
+        """The "aus X" / "in X" phrase in the same clause as an impersonal "hieß es"."""
+        toks = sent.tokens
+        lo = toks.index(match[0])
+        hi = toks.index(match[-1])
+        start = next((i + 1 for i in range(lo - 1, -1, -1) if toks[i].text in (",", ":", ";")), 0)
+        end = next((i for i in range(hi + 1, len(toks)) if toks[i].text in (",", ":", ";", ".")), len(toks))
+        for i in list(range(start, lo)) + list(range(hi + 1, end)):
+            if toks[i].text.lower() in ("aus", "in", "von", "from", "in"):
+                np = []
+                for t in toks[i + 1 : end]:
+                    if t.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.text in ALL_MARKS:
+                        np.append(t)
+                    else:
+                        break
+                if any(t.upos in ("NOUN", "PROPN") for t in np):
+                    return Phrase(self.si_of[id(sent)], np, "laut")
+        return None
+
     def marker_source(self, sent: Sentence, marker: Marker, match: list[Token]) -> Phrase | None:
         si = self.si_of[id(sent)]
         toks = sent.tokens
@@ -796,7 +850,10 @@ class ClaimFinder:
                     break
                 if t.upos in ("VERB", "AUX") and t.deprel not in ("amod",):
                     break
-                if t.upos == "ADP" and follow and t.text.lower() not in ("von", "des", "der", "of"):
+                nxt = sent.token(t.index + 1)
+                name_goes_on = nxt is not None and nxt.text[:1].isupper() and t.text.lower() in ("für", "for", "of")
+                if t.upos == "ADP" and follow and t.text.lower() not in ("von", "des", "der", "of") \
+                        and not name_goes_on:
                     break
                 if t.upos == "ADV" and follow:
                     break
@@ -902,7 +959,11 @@ class ClaimFinder:
                 cand.hearsay = marker.phrase
             elif marker.kind == "vague":
                 cand.vague = marker.phrase
-                cand.kind = "indirect_speech" if any(is_konjunktiv(t) for t in sent.tokens) else "attributed"
+                cand.kind = "indirect_speech" if any(is_konjunktiv_one(t, sent) for t in sent.tokens) else "attributed"
+                # "Aus Regierungskreisen hieß es", "heißt es in der Studie": the phrase names the source
+                cand.source = self.prepositional_source(sent, match)
+                if cand.source is not None:
+                    cand.vague = None
             self.add(cand)
             made.append(cand)
             target = cand
@@ -960,7 +1021,8 @@ class ClaimFinder:
         if colon is None or colon == 0 or colon > 3:
             return None
         head = toks[:colon]
-        if all(t.upos == "PROPN" and "-" not in t.text for t in head):
+        # a name or a topic ("Scholz:" vs "Bahnstreik:"): `attribute` keeps it only if the story names that person
+        if all(t.text[:1].isupper() and t.upos in ("PROPN", "NOUN", "X") and "-" not in t.text for t in head):
             return Phrase(self.si_of[id(sent)], head, "headline")
         return None
 
