@@ -27,6 +27,9 @@ PERSON_SUFFIX = re.compile(
     r"gouverneur|botschafter|sekretär|kommissar|ermittler|professor|autor|kandidat)(in|innen|en|n|r|s)?$",
     re.IGNORECASE,
 )
+ABBREVIATION = re.compile(r"\s*\(([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,9})\)")
+
+
 def glued(a: Token, b: Token) -> bool:
     """Two tokens written as one word ("Okonkwo-Brandt", "CDU-Politiker" split by the tokenizer)."""
     return b.start == a.end and (a.text == "-" or b.text == "-" or a.text.endswith("-"))
@@ -71,6 +74,7 @@ class Memory:
     roles: dict[str, str] = field(default_factory=dict)  # full name → role
     last_outlet: dict[str, Source] = field(default_factory=dict)  # outlet type → last outlet
     outlet_via: dict[str, list[Source]] = field(default_factory=dict)  # outlet name → its sources
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "DWD" → "Deutschen Wetterdienstes (DWD)"
     outlets: list[OutletEntry] = field(default_factory=list)  # outlets named so far, in text order
 
 
@@ -223,6 +227,21 @@ class Attributor:
         return cands[0]
 
     def resolve(self, phrase: Phrase | None) -> Source | None:
+        """A source phrase → who it names; "X (ABBR)" keeps the abbreviation, which later names X too."""
+        src = self._resolve(phrase)
+        if src is None or phrase is None or src.type in ("outlet",) or src.type == "person" and " " in src.name:
+            return src
+        word = src.name.strip()
+        if word in self.memory.abbreviations:
+            src.name = self.memory.abbreviations[word]
+            return src
+        m = ABBREVIATION.match(self.text, phrase.end)
+        if m:
+            src.name = f"{src.name} ({m.group(1)})"
+            self.memory.abbreviations[m.group(1)] = src.name
+        return src
+
+    def _resolve(self, phrase: Phrase | None) -> Source | None:
         if phrase is None or not phrase.tokens:
             return None
         toks = [t for t in phrase.tokens if t.text not in ALL_MARKS]
@@ -296,6 +315,9 @@ class Attributor:
                 kind = "organization"
             return Source(full, kind, text, toks[0].start, toks[-1].end, role=role)
         words = {t.text.lower() for t in content}
+        if len(content) == 1 and head.upos == "NOUN" and toks[0] is head and head.feats.get("Number") == "Plur":
+            # "Ärzteverbände warnen …": an unnamed plural group
+            return Source(head.text, "group", text, toks[0].start, toks[-1].end, vague=True)
         if words & self.anonymous or (head.text.lower() in self.anonymous):
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         if head.text.lower() in self.vague or first_noun.text.lower() in self.vague or (
@@ -326,8 +348,11 @@ class Attributor:
 
     @staticmethod
     def _name_run(content: list[Token], propn: list[Token]) -> list[Token]:
-        """The contiguous run of name tokens around the first proper noun ("Okonkwo-Brandt" is one)."""
-        i = content.index(propn[0])
+        """The contiguous run of name tokens around a proper noun ("Okonkwo-Brandt" is one); a full
+        name of two words beats a prefix ("DWD-Meteorologe Florian Imhoff" → Florian Imhoff)."""
+        full = [p for k, p in enumerate(propn[:-1]) if propn[k + 1].index == p.index + 1 and not glued(p, propn[k + 1])
+                and not any(glued(x, p) for x in content if x.index == p.index - 1)]
+        i = content.index(full[0] if full else propn[0])
         while i > 0 and glued(content[i - 1], content[i]):
             i -= 1
         j = i
@@ -413,7 +438,7 @@ class Attributor:
     def inherit(self, c: Candidate, last: Candidate | None, si: int) -> None:
         if last is None or si - last.sentence > CONTINUATION_WINDOW:
             return
-        if c.kind == "direct_quote" and last.kind not in ("direct_quote", "indirect_speech"):
+        if c.kind == "direct_quote" and last.kind not in ("direct_quote", "indirect_speech", "reported_speech"):
             return
         c.speaker, c.outlet = last.speaker, last.outlet
         c.via_sources = list(last.via_sources)
@@ -480,10 +505,17 @@ class Attributor:
         for c in claims:
             if c.headline and c.source is not None and c.source.role == "headline":
                 name = self._span_text(c.source.tokens)
-                known = [e for e in self.memory.entities if e.type == "person" and name.split()[-1] in e.name.split()]
+                known = [e for e in self.memory.entities if name.split()[-1] in e.name.replace("(", " ").replace(
+                    ")", " ").split()]
+                if name in self.memory.abbreviations:
+                    c.speaker = Source(self.memory.abbreviations[name], "organization", name, c.source.start,
+                                       c.source.end)
+                    c.kind = "indirect_speech"
+                    continue
                 if known:
                     ent = known[0]
-                    c.speaker = Source(ent.name, "person", name, c.source.start, c.source.end, role=ent.role)
+                    c.speaker = Source(ent.name, ent.type, name, c.source.start, c.source.end, role=ent.role)
+                    c.kind = "indirect_speech"
                     continue
                 # a topic, not a speaker: the whole line is the headline's claim
                 c.start, c.source, c.kind = c.source.start, None, "assertion"

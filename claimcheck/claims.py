@@ -221,6 +221,7 @@ class ClaimFinder:
         self.pointers: list[Pointer] = []
         self.credits: list[CreditLine] = []
         self.quote_used: set[Quote] = set()
+        self.title_quotes: set[Quote] = set()
         self.markers = sorted(rules.markers.markers, key=lambda m: -len(m.phrase.split()))
         self.anonymous = {w.lower() for w in rules.sources.anonymous}
         self.vague_words = {w.lower() for w in rules.sources.vague}
@@ -232,7 +233,8 @@ class ClaimFinder:
         if tok.upos not in ("VERB", "AUX"):
             # a small tagger mislabels verbs; a lower-case known cue form is a verb all the same
             # (German nouns are capitalised, so "sagte" cannot be one)
-            if not (tok.text[:1].islower() and tok.text.lower() in self.rules.cue_forms and tok.upos not in PUNCT):
+            if not (tok.text[:1].islower() and tok.upos not in PUNCT | {"DET", "PRON", "ADP", "CCONJ", "SCONJ"}
+                    and (tok.text.lower() in self.rules.cue_forms or self._guess_lemma(tok))):
                 return None
         particles = {c.text.lower() for c in sent.children(tok) if c.deprel in ("compound:prt", "prt")}
         # the parse may miss the particle: it stands at the end of the clause ("warf dem Minister vor,")
@@ -349,6 +351,18 @@ class ClaimFinder:
                 out.pop()
             if out and out[0].upos == "PRON" and out[0].text.lower() not in self.rules.sources.pronouns:
                 return []
+            # an apposition with the name: ", Gerhard Wolters," right after the noun phrase
+            k = toks.index(out[-1]) + 1 if out else len(toks)
+            if k + 2 < len(toks) and toks[k].text == ",":
+                names = []
+                for t in toks[k + 1 :]:
+                    if t.upos == "PROPN" or (t.text[:1].isupper() and t.upos in ("NOUN", "X")):
+                        names.append(t)
+                    else:
+                        break
+                nxt = toks[k + 1 + len(names)] if k + 1 + len(names) < len(toks) else None
+                if len(names) >= 2 and (nxt is None or nxt.text in (",", ".") or nxt.upos in ("ADP", "PUNCT")):
+                    out = out + [toks[k]] + names
             return out if any(t.upos in ("PROPN", "NOUN", "PRON") for t in out) else []
 
         def ok(np: list[Token]) -> bool:
@@ -443,11 +457,24 @@ class ClaimFinder:
         stext = self.text[sent.start : sent.end]
         if any(sent.start <= c.start < sent.end and c.end - c.start > 0.8 * len(stext.strip()) for c in self.credits):
             return
+        words = [t for t in sent.tokens if t.upos not in PUNCT]
+        if len(words) == 1 and words[0].text[:1].isupper() and stext.strip().endswith(".") and (
+            si == 0 or self.text[max(0, sent.start - 2) : sent.start].strip() == "" and "\n" in self.text[
+                max(0, sent.start - 3) : sent.start]
+        ):
+            return  # a dateline ("Offenbach.") opens the paragraph; it states nothing
         if CREDIT_LINE.match(stext) and len(stext) < 120:
             self.credits.append(CreditLine(stext.strip(), sent.start + len(stext) - len(stext.lstrip()),
                                            sent.start + len(stext.rstrip())))
             return
-        quotes = [q for q in self.quotes_in(sent) if q not in self.quote_used and not self.is_title_quote(q, sent)]
+        quotes = []
+        for q in self.quotes_in(sent):
+            if q in self.quote_used:
+                continue
+            if self.is_title_quote(q, sent):
+                self.title_quotes.add(q)
+            else:
+                quotes.append(q)
         # a sentence that lies wholly inside an earlier sentence's quote is part of that quote
         for q in self.quote_used:
             if q.inner_start <= sent.start and sent.end <= q.end + 1:
@@ -700,8 +727,9 @@ class ClaimFinder:
     def outlet_hint(self, sent: Sentence, cue: Token) -> Phrase | None:
         """Where it was said: "in der ARD-Sendung", "sagte er dem Spiegel" — any outlet name in the frame."""
         for t in sent.tokens:
-            if self.inside_quote(t) and t.text not in ALL_MARKS:
-                continue
+            q = self.inside_quote(t)
+            if q is not None and q not in self.title_quotes and t.text not in ALL_MARKS:
+                continue  # an outlet named inside someone's words is not where they said it
             if self.outlet_at(sent, t):
                 return Phrase(self.si_of[id(sent)], [t], "outlet-hint")
         # a name of several words as the cue's object ("told The Denver Post", "said in an interview with
