@@ -174,9 +174,14 @@ def check(
     documents = []
     if sources:
         try:
-            documents = pipeline.check_sources(sources, options, ruleset=ruleset)
+            failed: list[InputErrorReport] = []
+            documents = pipeline.check_sources(sources, options, ruleset=ruleset, errors=failed)
         except ClaimcheckError as err:
             fail(str(err))
+        for err in failed:
+            typer.echo(f"claimcheck: error: {err.message}", err=True)
+        errors += failed
+        sources = [s for s in sources if s.path not in {e.path for e in failed}]
     documents = [suppress.apply(cfg.apply(doc), src)[0] for doc, src in zip(documents, sources, strict=True)]
     report = Report(documents=documents, errors=errors)
     try:

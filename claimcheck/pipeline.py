@@ -12,11 +12,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from claimcheck import attribute, claims, judge, langid
+from claimcheck import attribute, chunking, claims, judge, langid
+from claimcheck.errors import InputError
 from claimcheck.nlp.doc import ParsedDoc
 from claimcheck.read import Source
 from claimcheck.report import build
-from claimcheck.report.models import DocumentReport, Report
+from claimcheck.report.models import DocumentReport, InputErrorReport, Report
 from claimcheck.rules import RuleSet, load_rules
 
 
@@ -64,33 +65,50 @@ def check_sources(
     options: Options | None = None,
     ruleset: RuleSet | None = None,
     times: StageTimes | None = None,
+    errors: list[InputErrorReport] | None = None,
 ) -> list[DocumentReport]:
-    """Analyse documents in batches per language; results come back in input order."""
+    """Analyse documents in batches per language; results come back in input order.
+
+    With an `errors` list, a document that cannot be analysed (unsupported language) is
+    reported there and skipped, so the other documents of the run are still checked.
+    Very long documents are parsed in paragraph-aligned chunks, so memory stays bounded.
+    """
     options = options or Options()
     ruleset = ruleset or load_rules(options.rule_dirs)
     times = times or StageTimes()
     from claimcheck.nlp import parser  # lazy: stanza/torch load only when something is parsed
 
     t = time.perf_counter()
-    langs: list[str] = []
-    notes: list[list[str]] = []
+    kept: list[tuple[Source, str, list[str]]] = []
     for src in sources:
-        lang, note = langid.choose_language(src.text, options.lang, src.path)
-        langs.append(lang)
-        notes.append([note] if note else [])
+        try:
+            lang, note = langid.choose_language(src.text, options.lang, src.path)
+        except InputError as err:
+            if errors is None:
+                raise
+            errors.append(InputErrorReport(path=src.path, message=str(err)))
+            continue
+        kept.append((src, lang, [note] if note else []))
     t = times.add("langid", t)
 
     parsed: dict[int, ParsedDoc] = {}
-    for lang in sorted(set(langs)):
-        idx = [i for i, lg in enumerate(langs) if lg == lang]
-        for i, doc in zip(idx, parser.parse([sources[i].text for i in idx], lang, options.models), strict=True):
+    for lang in sorted({lang for _, lang, _ in kept}):
+        idx = [i for i, (src, lg, _) in enumerate(kept) if lg == lang and len(src.text) <= chunking.DEFAULT_MAX_CHARS]
+        for i, doc in zip(idx, parser.parse([kept[i][0].text for i in idx], lang, options.models), strict=True):
             parsed[i] = doc
     times.add("parse", t)
 
     reports = []
-    for i, src in enumerate(sources):
-        doc = analyse_parsed(src, parsed[i], ruleset, options, times)
-        doc.notes.extend(notes[i] + src.notes)
+    for i, (src, lang, notes) in enumerate(kept):
+        if i in parsed:
+            doc = analyse_parsed(src, parsed[i], ruleset, options, times)
+        else:
+            doc = chunking.analyse_in_chunks(
+                src,
+                lambda text, lang=lang: parser.parse([text], lang, options.models)[0],
+                lambda chunk, parsed_chunk: analyse_parsed(chunk, parsed_chunk, ruleset, options, times),
+            )
+        doc.notes.extend(notes + src.notes)
         reports.append(doc)
     return reports
 
