@@ -253,6 +253,28 @@ donors donor NOUN 6 obj
 . . PUNCT 3 punct
 """
 
+AP_REPORTED = """
+Engineers warn that closing the bridge would add 40 minutes to commutes, the Associated Press reported.
+Engineers engineer NOUN 2 nsubj
+warn warn VERB 0 root """ + PRES + """
+that that SCONJ 8 mark
+closing close VERB 8 csubj VerbForm=Ger
+the the DET 6 det
+bridge bridge NOUN 4 obj
+would would AUX 8 aux VerbForm=Fin
+add add VERB 2 ccomp VerbForm=Inf
+40 40 NUM 10 nummod
+minutes minute NOUN 8 obj
+to to ADP 12 case
+commutes commute NOUN 8 obl
+, , PUNCT 17 punct
+the the DET 16 det
+Associated Associated PROPN 16 compound
+Press Press PROPN 17 nsubj
+reported report VERB 2 parataxis """ + FIN + """
+. . PUNCT 2 punct
+"""
+
 
 def test_quote_then_inverted_cue() -> None:
     report = analyse(INVERSION)
@@ -370,3 +392,15 @@ def test_is_said_to_is_hearsay() -> None:
     (claim,) = report.claims
     assert claim.kind == "hearsay" and claim.speaker is None and claim.status == "unsourced"
     assert codes(report, claim) == {"CC105"}
+
+
+def test_outlet_frame_after_the_content_wins_over_the_cue_inside_it() -> None:
+    """ "Engineers warn …, the Associated Press reported": the outlet is the source named; the frame is
+    parataxis of the content (however long the outlet's name)."""
+    report = analyse(AP_REPORTED)
+    (claim,) = report.claims
+    assert claim.text == "Engineers warn that closing the bridge would add 40 minutes to commutes"
+    assert claim.kind == "indirect_speech"
+    assert claim.outlet is not None and claim.outlet.name == "Associated Press"
+    assert claim.cue is not None and claim.cue.lemma == "report"
+    assert claim.status == "sourced"
