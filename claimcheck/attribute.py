@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.claims import PUNCT, Candidate, DocClaims, Phrase, Pointer
 from claimcheck.nlp.doc import ParsedDoc, Sentence, Token
+from claimcheck.outlets import find_outlet
 from claimcheck.quotes import ALL_MARKS
 from claimcheck.rules import LanguageRules, OutletEntry
 
@@ -99,21 +100,8 @@ class Attributor:
 
     # ---- outlets
     def match_outlet(self, tokens: list[Token]) -> tuple[OutletEntry, int, int] | None:
-        """Longest outlet alias inside the tokens (also "ARD-Sendung" → ARD)."""
-        words = [t.text.lower().strip("„“”\"»«'’") for t in tokens]
-        table = self.rules.outlet_aliases
-        best = None
-        for i in range(len(words)):
-            for j in range(min(len(words), i + 6), i, -1):
-                key = tuple(w for w in words[i:j] if w)
-                if key in table:
-                    if best is None or j - i > best[2] - best[1]:
-                        best = (table[key], i, j)
-                    break
-            head = words[i].split("-")[0]
-            if best is None and "-" in words[i] and (head,) in table and len(head) >= 2:
-                best = (table[(head,)], i, i + 1)
-        return best or self.shaped_outlet(tokens)
+        """Longest outlet alias inside the tokens (also "ARD-Sendung" → ARD), else an outlet by its shape."""
+        return find_outlet(tokens, self.rules.outlet_aliases) or self.shaped_outlet(tokens)
 
     def shaped_outlet(self, tokens: list[Token]) -> tuple[OutletEntry, int, int] | None:
         """An outlet the registry lacks, by the shape of its name: a definite article, then capitalised
@@ -302,7 +290,7 @@ class Attributor:
         )
         if propn and not descriptor:
             run = self._name_run(content, propn)
-            while len(run) > 1 and self._title(run, 0):
+            while len(run) > 1 and (self._title(run, 0) or self._is_role(run[0].text)):
                 run = run[1:]  # "Sen. Dale Hutchins" → Dale Hutchins, role Sen.
             name = self._span_text(run)
             full = self.memory.full_names.get(run[-1].text, name) if len(run) == 1 else name
@@ -352,7 +340,8 @@ class Attributor:
         name of two words beats a prefix ("DWD-Meteorologe Florian Imhoff" → Florian Imhoff)."""
         full = [p for k, p in enumerate(propn[:-1]) if propn[k + 1].index == p.index + 1 and not glued(p, propn[k + 1])
                 and not any(glued(x, p) for x in content if x.index == p.index - 1)]
-        i = content.index(full[0] if full else propn[0])
+        free = [p for p in propn if not any(glued(p, x) or glued(x, p) for x in content)]
+        i = content.index(full[0] if full else free[-1] if free else propn[0])
         while i > 0 and glued(content[i - 1], content[i]):
             i -= 1
         j = i
@@ -414,9 +403,25 @@ class Attributor:
                 if ent is not None:
                     self.memory.entities.append(Entity(ent.name, ent.type, si, 0, t.start, ent.role))
 
+    def refers_to_document(self, phrase) -> bool:  # noqa: ANN001
+        """ "dem Urteil", "in der Urteilsbegründung", "the report": a document of the source just named."""
+        if phrase is None:
+            return False
+        toks = [t for t in phrase.tokens if t.upos not in PUNCT]
+        nouns = [t for t in toks if t.upos in ("NOUN", "PROPN")]
+        if len(nouns) != 1 or nouns[0].upos == "PROPN" or not toks or toks[0].upos != "DET":
+            return False
+        if toks[0].text.lower() not in ("der", "die", "das", "dem", "den", "des", "the", "this", "diesem", "dieser"):
+            return False
+        word = nouns[0].text.lower()
+        return any(word == n.lower() or word.endswith(n.lower()) for n in self.rules.cues.nouns)
+
     def attribute_one(self, c: Candidate) -> None:
         if c.source is not None and c.source.role == "headline":
             return  # decided in answer_headlines, once the story's names are known
+        if self.refers_to_document(c.source) and not self.match_outlet(c.source.tokens):
+            c.continues, c.source = True, None
+            c.rule = c.rule + ".document"
         src = self.resolve(c.source)
         if src is not None:
             if src.type == "outlet":

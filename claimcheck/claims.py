@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimcheck.nlp.doc import ParsedDoc, Sentence, Token
+from claimcheck.outlets import find_outlet
 from claimcheck.quotes import ALL_MARKS, Quote, find_quotes
 from claimcheck.rules import CueVerb, LanguageRules, Marker
 
@@ -654,8 +655,10 @@ class ClaimFinder:
             objects = [c for c in sent.children(tok) if c.deprel in ("obj", "iobj", "obl", "xcomp", "ccomp")]
             pointer_obj = [c for c in sent.children(tok) if c.deprel in ("obj", "nsubj", "obl")
                            and c.text.lower() in POINTER_WORDS]
-            if not pointer_obj and pos == 1 and toks[0].text.lower() in POINTER_WORDS:
-                pointer_obj = [toks[0]]  # "Das berichtete …" whatever the parse says
+            if not pointer_obj and toks[0].text.lower() in POINTER_WORDS and toks[0].upos in ("PRON", "DET") and (
+                pos == 1 or (toks[1].upos == "AUX" and not any(t.text == "," for t in toks[:pos]))
+            ):
+                pointer_obj = [toks[0]]  # "Das berichtete …", "Das hat der VGH entschieden", whatever the parse says
             if pointer_obj and verb.kind in ("speech", "report"):
                 self.pointers.append(Pointer(si, para, self.subject_of(sent, tok, avoid=None) if
                                              pointer_obj[0].deprel != "nsubj" else self._obj_source(sent, tok),
@@ -725,45 +728,18 @@ class ClaimFinder:
         return None
 
     def outlet_hint(self, sent: Sentence, cue: Token) -> Phrase | None:
-        """Where it was said: "in der ARD-Sendung", "sagte er dem Spiegel" — any outlet name in the frame."""
+        """Where it was said: "in der ARD-Sendung", "sagte sie der «Neuen Zürcher Zeitung»" — an outlet in the frame."""
+        toks = []
         for t in sent.tokens:
             q = self.inside_quote(t)
             if q is not None and q not in self.title_quotes and t.text not in ALL_MARKS:
                 continue  # an outlet named inside someone's words is not where they said it
-            if self.outlet_at(sent, t):
-                return Phrase(self.si_of[id(sent)], [t], "outlet-hint")
-        # a name of several words as the cue's object ("told The Denver Post", "said in an interview with
-        # the Harbor Gazette"): the registry's longer names and outlets known by the shape of their name
-        kids = [c for c in sent.children(cue) if c.deprel in ("obj", "iobj", "obl")]
-        kids += [g for c in kids for g in sent.children(c) if g.deprel == "nmod"]
-        for c in kids:
-            np = noun_phrase(sent, c)
-            if self.names_outlet(np):
-                return Phrase(self.si_of[id(sent)], np, "outlet-hint")
-        return None
-
-    def names_outlet(self, toks: list[Token]) -> bool:
-        """Whether the tokens hold a registry outlet name of several words or an outlet by name shape."""
-        words = [t.text.lower() for t in toks]
-        heads = {w.lower() for ws in self.rules.outlets.name_heads.values() for w in ws}
-        for i in range(len(words)):
-            if any(tuple(words[i:j]) in self.rules.outlet_aliases for j in range(i + 2, min(len(words), i + 6) + 1)):
-                return True
-            if words[i] in ("the", "der", "die", "das", "des", "dem", "den"):
-                run = toks[i + 1 : i + 6]
-                k = 0
-                while k < len(run) and run[k].text[:1].isupper() and run[k].upos not in PUNCT:
-                    k += 1
-                if any(run[m].text.lower() in heads for m in range(1, k)):
-                    return True  # "the Harbor Gazette": attribute.shaped_outlet decides exactly
-        return False
-
-    def outlet_at(self, sent: Sentence, tok: Token) -> bool:
-        word = tok.text.lower()
-        if (word,) in self.rules.outlet_aliases:
-            return True
-        head = word.split("-")[0]
-        return "-" in word and (head,) in self.rules.outlet_aliases and len(head) >= 2
+            toks.append(t)
+        found = find_outlet(toks, self.rules.outlet_aliases)
+        if found is None:
+            return None
+        _, i, j = found
+        return Phrase(self.si_of[id(sent)], toks[i:j], "outlet-hint")
 
     def _has_hearsay_modal(self, tokens: list[Token], sent: Sentence) -> bool:
         """Reportative sollen: "soll … telefoniert haben" (modal + perfect infinitive)."""

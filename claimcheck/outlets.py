@@ -1,0 +1,46 @@
+"""Finding outlet names from the registry in a run of tokens (used by `claims` and `attribute`).
+
+The tokenizer may split one written word ("Tages-Anzeiger", "ARD-Hauptstadtstudio") into
+several tokens; words are glued back first, then the longest alias wins. A compound whose
+first part is an outlet ("ARD-Sendung", "ZDF-Politbarometer") names that outlet.
+"""
+
+from __future__ import annotations
+
+from claimcheck.nlp.doc import Token
+from claimcheck.rules import OutletEntry
+
+QUOTE_CHARS = "„“”\"»«'’‚‘‹›"
+
+
+def written_words(tokens: list[Token]) -> list[tuple[str, int, int]]:
+    """(lower-cased word, first token index, last token index), with tokens written together merged."""
+    words: list[tuple[str, int, int]] = []
+    for i, t in enumerate(tokens):
+        text = t.text.lower().strip(QUOTE_CHARS)
+        if words and i > 0 and t.start == tokens[i - 1].end and (
+            t.text == "-" or tokens[i - 1].text == "-" or tokens[i - 1].text.endswith("-")
+        ):
+            word, first, _ = words[-1]
+            words[-1] = (word + text, first, i)
+        elif text:
+            words.append((text, i, i))
+    return words
+
+
+def find_outlet(tokens: list[Token], table: dict[tuple[str, ...], OutletEntry]) -> tuple[OutletEntry, int, int] | None:
+    """The longest registry alias among the tokens: (outlet, first token index, end token index)."""
+    words = written_words(tokens)
+    best: tuple[OutletEntry, int, int] | None = None
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 6), i, -1):
+            key = tuple(w for w, _, _ in words[i:j])
+            if key in table:
+                span = (words[i][1], words[j - 1][2] + 1)
+                if best is None or span[1] - span[0] > best[2] - best[1]:
+                    best = (table[key], *span)
+                break
+        head = words[i][0].split("-")[0]
+        if best is None and "-" in words[i][0] and (head,) in table and len(head) >= 2:
+            best = (table[(head,)], words[i][1], words[i][2] + 1)
+    return best
