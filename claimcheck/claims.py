@@ -664,6 +664,8 @@ class ClaimFinder:
                                              pointer_obj[0].deprel != "nsubj" else self._obj_source(sent, tok),
                                              [], tok))
                 return None
+            if quotes and self.lang == "en" and verb.kind in ("speech", "report"):
+                return None  # it frames the quote ("…," the president told reporters): the quote is the claim
             nominal = [c for c in objects if c.upos in ("NOUN", "PROPN") or c.deprel in ("xcomp", "ccomp")]
             if not nominal and any(t.upos in ("NOUN", "PROPN") for t in toks[pos + 1 :]) and verb.reported:
                 nominal = [t for t in toks[pos + 1 :] if t.upos in ("NOUN", "PROPN")][:1]
