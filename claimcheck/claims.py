@@ -231,6 +231,9 @@ class ClaimFinder:
 
     # -- cue lookup
     def cue_of(self, sent: Sentence, tok: Token) -> CueVerb | None:
+        nxt = sent.token(tok.index + 1)
+        if tok.deprel == "amod" or (tok.upos == "ADJ" and nxt is not None and nxt.upos == "NOUN"):
+            return None  # "den vermuteten Aufenthaltsort", "der angekündigte Streik": an adjective
         if tok.upos not in ("VERB", "AUX"):
             # a small tagger mislabels verbs; a lower-case known cue form is a verb all the same
             # (German nouns are capitalised, so "sagte" cannot be one)
@@ -672,7 +675,13 @@ class ClaimFinder:
             if not nominal and verb.reported and any(t.upos == "NOUN" and t.start < tok.start and t.deprel in (
                     "obj", "obl", "nmod") for t in toks):
                 nominal = [tok]
-            if verb.kind == "belief" and nominal:
+            if verb.prepositions and not any(
+                g.text.lower() in verb.prepositions for c in objects for g in sent.children(c)
+            ) and not any(t.text.lower() in verb.prepositions for t in toks[pos + 1 :]):
+                return None  # "sprach mit seiner Frau": talking, not reporting ("sprach von einem Erfolg")
+            if self.passive_without_agent(sent, tok):
+                return None  # "Zwischenfälle wurden gemeldet": nobody is said to have said anything
+            if verb.kind == "belief" and verb.reported and nominal:
                 cand.kind = "belief"
             elif verb.reported and nominal:
                 cand.kind = "reported_speech"
@@ -696,6 +705,13 @@ class ClaimFinder:
         if cand.kind == "indirect_speech" and content and self._has_hearsay_modal(content, sent):
             cand.hearsay = "soll"
         return cand
+
+    def passive_without_agent(self, sent: Sentence, tok: Token) -> bool:
+        kids = sent.children(tok)
+        passive = any(c.deprel == "aux:pass" for c in kids) or any(
+            c.lemma == "werden" and c.deprel.startswith("aux") for c in kids)
+        agent = any(any(g.text.lower() in ("von", "durch", "by") for g in sent.children(c)) for c in kids)
+        return passive and not agent
 
     def frame_is_konjunktiv(self, sent: Sentence, tok: Token, content: list[Token]) -> bool:
         """The cue's own clause is Konjunktiv I ("habe er … empfohlen"): reported by someone else."""

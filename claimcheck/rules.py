@@ -39,6 +39,7 @@ class CueVerb(_Strict):
     lemma: str
     particle: str | None = Field(None, description="Separable particle: 'an' for 'kündigte ... an'.")
     forms: list[str] = Field([], description="Irregular word forms the lemmatizer may miss: schrieb, geschrieben.")
+    prepositions: list[str] = Field([], description="Reports only with one of these: sprechen von/über.")
     kind: Literal["speech", "report", "belief", "hearing"] = "speech"
     # With a noun-phrase object ("forderte eine Lösung") the verb itself is the claim.
     reported: bool = Field(True, description="Verb + NP object is reported speech.")
