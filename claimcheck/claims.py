@@ -832,6 +832,8 @@ class ClaimFinder:
         t = toks[j]
         if t.upos != "NOUN" or not t.text.islower() or t.feats.get("Number", "Sing") != "Sing":
             return False
+        if j + 1 < len(toks) and toks[j + 1].upos in ("NOUN", "PROPN"):
+            return False  # a modifier: "according to charging documents"
         known = self.anonymous | self.vague_words | {w.lower() for w in self.rules.sources.organizations} | {
             w.lower() for w in self.rules.cues.nouns}
         return t.text not in known

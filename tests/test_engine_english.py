@@ -275,6 +275,126 @@ reported report VERB 2 parataxis """ + FIN + """
 . . PUNCT 2 punct
 """
 
+TOLD_REPORTERS = """
+"We will not sign a blank check," council president Maria Delgado told reporters.
+" " PUNCT 5 punct
+We we PRON 5 nsubj
+will will AUX 5 aux VerbForm=Fin
+not not PART 5 advmod
+sign sign VERB 15 ccomp VerbForm=Inf
+a a DET 9 det
+blank blank ADJ 9 amod
+check check NOUN 5 obj
+, , PUNCT 5 punct
+" " PUNCT 5 punct
+council council NOUN 12 compound
+president president NOUN 13 compound
+Maria Maria PROPN 15 nsubj
+Delgado Delgado PROPN 13 flat
+told tell VERB 0 root """ + FIN + """
+reporters reporter NOUN 15 obj
+. . PUNCT 15 punct
+"""
+
+IT_WAS_REPORTED = """
+It was reported last year that a similar study had found no link.
+It it PRON 3 expl
+was be AUX 3 aux:pass """ + FIN + """
+reported report VERB 0 root """ + PART + """
+last last ADJ 5 amod
+year year NOUN 3 obl:tmod
+that that SCONJ 11 mark
+a a DET 9 det
+similar similar ADJ 9 amod
+study study NOUN 11 nsubj
+had have AUX 11 aux """ + FIN + """
+found find VERB 3 csubj:pass """ + PART + """
+no no DET 13 det
+link link NOUN 11 obj
+. . PUNCT 3 punct
+"""
+
+ALLEGEDLY = """
+Pike allegedly opened fire on a platform, according to charging documents.
+Pike Pike PROPN 3 nsubj
+allegedly allegedly ADV 3 advmod
+opened open VERB 0 root """ + FIN + """
+fire fire NOUN 3 obj
+on on ADP 7 case
+a a DET 7 det
+platform platform NOUN 3 obl
+, , PUNCT 12 punct
+according accord VERB 12 case VerbForm=Ger
+to to ADP 9 fixed
+charging charge NOUN 12 compound
+documents document NOUN 3 obl
+. . PUNCT 3 punct
+"""
+
+PER_PERSON = """
+Russia has backed the push, per a person briefed on the talks.
+Russia Russia PROPN 3 nsubj
+has have AUX 3 aux """ + PRES + """
+backed back VERB 0 root """ + PART + """
+the the DET 5 det
+push push NOUN 3 obj
+, , PUNCT 9 punct
+per per ADP 9 case
+a a DET 9 det
+person person NOUN 3 obl
+briefed brief VERB 9 acl """ + PART + """
+on on ADP 13 case
+the the DET 13 det
+talks talk NOUN 10 obl
+. . PUNCT 3 punct
+"""
+
+ESTIMATES_FROM = """
+Iraq exceeded its quota, according to estimates from the International Energy Agency.
+Iraq Iraq PROPN 2 nsubj
+exceeded exceed VERB 0 root """ + FIN + """
+its its PRON 4 nmod:poss
+quota quota NOUN 2 obj
+, , PUNCT 9 punct
+according accord VERB 9 case VerbForm=Ger
+to to ADP 6 fixed
+estimates estimate NOUN 2 obl
+from from ADP 14 case
+the the DET 14 det
+International International PROPN 14 amod
+Energy Energy PROPN 14 compound
+Agency Agency PROPN 9 nmod
+. . PUNCT 2 punct
+"""
+
+OFFICIALS = """
+Officials said about 400,000 people live in the evacuation zone.
+Officials official NOUN 2 nsubj
+said say VERB 0 root """ + FIN + """
+about about ADV 4 advmod
+400,000 400,000 NUM 5 nummod
+people person NOUN 6 nsubj
+live live VERB 2 ccomp """ + PRES + """
+in in ADP 10 case
+the the DET 10 det
+evacuation evacuation NOUN 10 compound
+zone zone NOUN 6 obl
+. . PUNCT 2 punct
+"""
+
+DECLINED = """
+A spokesperson for the mayor declined to comment.
+A a DET 2 det
+spokesperson spokesperson NOUN 6 nsubj
+for for ADP 5 case
+the the DET 5 det
+mayor mayor NOUN 2 nmod
+declined decline VERB 0 root """ + FIN + """
+to to PART 8 mark
+comment comment VERB 6 xcomp VerbForm=Inf
+. . PUNCT 6 punct
+"""
+
 
 def test_quote_then_inverted_cue() -> None:
     report = analyse(INVERSION)
@@ -404,3 +524,57 @@ def test_outlet_frame_after_the_content_wins_over_the_cue_inside_it() -> None:
     assert claim.outlet is not None and claim.outlet.name == "Associated Press"
     assert claim.cue is not None and claim.cue.lemma == "report"
     assert claim.status == "sourced"
+
+
+def test_told_reporters_frames_the_quote_without_a_claim_of_its_own() -> None:
+    report = analyse(TOLD_REPORTERS)
+    (claim,) = report.claims
+    assert claim.kind == "direct_quote"
+    assert claim.speaker is not None and claim.speaker.name == "Maria Delgado"
+    assert claim.cue is not None and claim.cue.lemma == "tell"
+
+
+def test_it_was_reported_is_a_vague_attribution() -> None:
+    report = analyse(IT_WAS_REPORTED)
+    (claim,) = report.claims
+    assert claim.speaker is None and claim.outlet is None
+    assert claim.status == "weakly_sourced"
+    assert codes(report, claim) == {"CC104"}
+
+
+def test_allegedly_with_according_to_is_sourced_hearsay() -> None:
+    report = analyse(ALLEGEDLY)
+    (claim,) = report.claims
+    assert claim.kind == "hearsay"
+    assert claim.speaker is not None and "documents" in claim.speaker.name
+    assert claim.status == "sourced"
+    assert not codes(report, claim)
+
+
+def test_per_an_anonymous_person() -> None:
+    report = analyse(PER_PERSON)
+    (claim,) = report.claims
+    assert claim.kind == "attributed"
+    assert claim.speaker is not None and claim.speaker.type == "anonymous"
+    assert claim.status == "weakly_sourced"
+
+
+def test_according_to_estimates_from_an_agency() -> None:
+    report = analyse(ESTIMATES_FROM)
+    (claim,) = report.claims
+    assert claim.speaker is not None and claim.speaker.name == "International Energy Agency"
+    assert claim.status == "sourced"
+
+
+def test_unnamed_officials_are_anonymous() -> None:
+    report = analyse(OFFICIALS)
+    (claim,) = report.claims
+    assert claim.text == "about 400,000 people live in the evacuation zone"
+    assert claim.speaker is not None and claim.speaker.type == "anonymous"
+    assert claim.status == "weakly_sourced"
+    assert codes(report, claim) == {"CC103"}
+
+
+def test_declined_to_comment_is_no_unsourced_claim() -> None:
+    report = analyse(DECLINED)
+    assert not report.findings
