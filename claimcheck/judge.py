@@ -87,7 +87,9 @@ def checkworthy_reason(sent: Sentence, claim: Candidate, rules: LanguageRules) -
         return "a number"
     if lemmas & {x.lower() for x in cw.charge_lemmas}:
         return "a charge"
-    if _future(toks) or lemmas & {x.lower() for x in cw.prediction_lemmas}:
+    inside = [t for t in sent.tokens if claim.start <= t.start < claim.end]
+    # the future may sit in what a weak parse calls a relative clause, so look at the whole claim
+    if _future(inside) or lemmas & {x.lower() for x in cw.prediction_lemmas}:
         return "a prediction"
     dated = any(w in MONTHS or YEAR.match(w) for w in words)
     verbs = [t for t in toks if t.upos == "VERB"]
