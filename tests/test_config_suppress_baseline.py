@@ -299,7 +299,7 @@ def stub_engine(monkeypatch):
     """`pipeline.check_sources` → fixed findings on the SPEC sentences (no parser)."""
     from claimcheck import pipeline
 
-    def fake(sources, options=None, ruleset=None, times=None):
+    def fake(sources, options=None, ruleset=None, times=None, errors=None):
         docs = []
         for s in sources:
             doc = sample_document(s)
