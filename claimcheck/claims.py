@@ -917,7 +917,12 @@ class ClaimFinder:
         ("allegedly …, according to an indictment") the claim is hearsay from that source. Inside the
         content of a speaker's claim ("X said Y reportedly …") it changes nothing."""
         cue = target.cue if target.rule.startswith(f"{self.lang}.cue.") else None
-        on_cue = cue is not None and any(m.index == cue.index or m.head == cue.index for m in match)
+        on_cue = cue is not None and (
+            any(m.index == cue.index or m.head == cue.index for m in match)
+            # by position, whatever the parse: in the frame, not in the reported content
+            or (target.kind in ("indirect_speech", "belief") and target.start > match[0].start)
+            or (target.kind == "reported_speech" and match[-1].end <= cue.start)
+        )
         if on_cue and marker.kind == "hearsay":
             target.kind, target.hearsay, target.source = "hearsay", marker.phrase, None
         elif on_cue and target.source is None:
