@@ -148,7 +148,7 @@ def _sentence(text: str, spans: list[tuple[int, int]], choose: Choose) -> Senten
     for k in range(len(spans)):
         if k == root:
             continue
-        heads[k] = choose([root, *[a for a in attached if a != root]]) + 1
+        heads[k] = choose(attached) + 1  # attached[0] is the root (no copy: long sentences stay linear)
         attached.append(k)
     tokens = []
     for k, ((s, e), (upos, lemma, feats)) in enumerate(zip(spans, tags, strict=True)):
