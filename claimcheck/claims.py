@@ -454,6 +454,10 @@ class ClaimFinder:
         if capitalised and not has_verb and len(words) <= 4:
             # "Caren Miosga", "Shenzhou 6": a name; a one-word answer ("Demnächst.") ends with punctuation
             return True
+        if self.lang == "en" and not has_verb and len(words) <= 4 and inner.rstrip(",;:")[-1:] not in ".!?…" \
+                and before and not any(self.cue_of(sent, t) for t in sent.tokens if not q.start <= t.start < q.end):
+            # scare quotes mid-sentence with no cue to frame them: the 'undercard', "assault weapons"
+            return True
         return False
 
     def sentence(self, si: int, sent: Sentence) -> None:
@@ -969,6 +973,14 @@ class ClaimFinder:
                 target.source = self.marker_source(sent, marker, match)
                 continue
             if target is not None:
+                continue
+            quoted = [c for c in made if c.kind == "direct_quote" and c.cue is None]
+            if marker.kind == "according_to" and marker.source == "after" and quoted and self._covers(quoted[0], sent):
+                # "According to the newspaper, “…”": the quote is the claim, the marker names its source
+                source = self.marker_source(sent, marker, match)
+                for c in quoted:
+                    c.source, c.cue, c.cue_lemma, c.continues = source, match[0], marker.phrase, False
+                    c.rule = f"{self.lang}.quote.marker"
                 continue
             cand = Candidate(body[0].start, body[-1].end, "attributed", si, para, f"{self.lang}.marker.{marker.kind}")
             cand.cue = match[0]

@@ -395,6 +395,36 @@ comment comment VERB 6 xcomp VerbForm=Inf
 . . PUNCT 6 punct
 """
 
+ACCORDING_QUOTE = """
+According to Reuters, "the talks have collapsed."
+According accord VERB 3 case VerbForm=Ger
+to to ADP 1 fixed
+Reuters Reuters PROPN 9 obl
+, , PUNCT 9 punct
+" " PUNCT 9 punct
+the the DET 7 det
+talks talk NOUN 9 nsubj
+have have AUX 9 aux """ + PRES + """
+collapsed collapse VERB 0 root """ + PART + """
+. . PUNCT 9 punct
+" " PUNCT 9 punct
+"""
+
+SCARE_QUOTE = """
+The debate featured an "undercard" of lesser candidates.
+The the DET 2 det
+debate debate NOUN 3 nsubj
+featured feature VERB 0 root """ + FIN + """
+an a DET 6 det
+" " PUNCT 6 punct
+undercard undercard NOUN 3 obj
+" " PUNCT 6 punct
+of of ADP 10 case
+lesser less ADJ 10 amod
+candidates candidate NOUN 6 nmod
+. . PUNCT 3 punct
+"""
+
 
 def test_quote_then_inverted_cue() -> None:
     report = analyse(INVERSION)
@@ -578,3 +608,17 @@ def test_unnamed_officials_are_anonymous() -> None:
 def test_declined_to_comment_is_no_unsourced_claim() -> None:
     report = analyse(DECLINED)
     assert not report.findings
+
+
+def test_according_to_names_the_source_of_the_quote() -> None:
+    report = analyse(ACCORDING_QUOTE)
+    (claim,) = report.claims
+    assert claim.kind == "direct_quote"
+    assert claim.outlet is not None and claim.outlet.name == "Reuters"
+    assert not report.findings
+
+
+def test_scare_quotes_are_no_quotes() -> None:
+    report = analyse(SCARE_QUOTE)
+    assert [c.kind for c in report.claims] == ["assertion"]
+    assert "CC102" not in {f.code for f in report.findings}
