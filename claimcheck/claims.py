@@ -1029,10 +1029,10 @@ class ClaimFinder:
                 if rest:
                     cand.start, cand.end = rest[0].start, rest[-1].end
                 return cand
-        main_verbs = [t for t in body if is_finite_verb(t)]
+        main_verbs = [t for t in body if is_finite_verb(t)] if self.lang == "de" else []  # English "were": no speech
         if self._has_hearsay_modal(body, sent):
             cand.kind, cand.hearsay, cand.rule = "hearsay", "soll", f"{self.lang}.hearsay.sollen"
-        elif any(is_konjunktiv_one(t, sent) for t in body):
+        elif self.lang == "de" and any(is_konjunktiv_one(t, sent) for t in body):
             cand.kind, cand.continues, cand.rule = "indirect_speech", True, f"{self.lang}.konjunktiv.continues"
         elif any(is_konjunktiv(t) for t in main_verbs) and self._previous_was_speech(si):
             cand.kind, cand.continues, cand.rule = "indirect_speech", True, f"{self.lang}.konjunktiv2.continues"
