@@ -125,6 +125,7 @@ def main() -> int:
     if args.requests < 1 or args.requests > 10_000 or args.time_cap > 600:
         sys.exit("load_test: --requests must be 1..10000 and --time-cap at most 600 s")
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("load_test: terminated"))  # so `finally` stops serve
     proc = None
     pid = args.pid
     started_at = time.monotonic()
@@ -159,7 +160,7 @@ def main() -> int:
         startup = time.monotonic() - started_at
         rss_idle = sampler.peak_kb if sampler else 0
         body = {"text": args.text.read_text(encoding="utf-8"), "lang": args.lang}
-        with httpx.Client(base_url=base, timeout=120) as c:
+        with httpx.Client(base_url=base, timeout=max(60.0, args.time_cap)) as c:
             for _ in range(args.warmup):
                 c.post("/v1/check", json=body).raise_for_status()
 
@@ -170,7 +171,7 @@ def main() -> int:
         stop_at = time.monotonic() + args.time_cap
 
         def client_loop() -> None:
-            with httpx.Client(base_url=base, timeout=120) as c:
+            with httpx.Client(base_url=base, timeout=max(60.0, args.time_cap)) as c:
                 while time.monotonic() < stop_at:
                     with lock:
                         if remaining[0] <= 0:

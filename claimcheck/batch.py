@@ -391,7 +391,9 @@ def run_batch(
         raise BatchError(f"unknown engine {engine!r} (local or dask)")
     workers = max(1, workers)
     chunk_size = max(1, chunk_size)
-    threads = threads or max(1, (os.cpu_count() or 1) // workers)
+    # one torch thread per worker by default: processes scale, while intra-op threads spin-wait and
+    # collapse when the cores are shared (measured 10x slower on a busy 2-core box; docs/service.md)
+    threads = threads or 1
     files = input_files(input_spec)  # raises early on a bad INPUT
     del files
     if out.exists() and out.stat().st_size > 0 and not (resume or overwrite):

@@ -34,6 +34,7 @@ def serve(
                                               help="Check requests at once per worker; more get 503.")] = 4,
     max_documents: Annotated[int, typer.Option("--max-documents", help="Documents in one request.")] = 100,
     warm: Annotated[str, typer.Option("--warm", help="Languages to load at start, e.g. de,en.")] = "de",
+    threads: Annotated[int | None, typer.Option("--threads", help="torch threads per worker.")] = None,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
 ) -> None:
     """Serve the JSON API (POST /v1/check, GET /v1/schema, /v1/rules, /healthz; OpenAPI at /docs)."""
@@ -54,7 +55,7 @@ def serve(
         models=models, rule_dirs=list(rules), max_body_bytes=max_body, max_inflight=max_inflight,
         max_documents=max_documents, warm=[x.strip() for x in warm.split(",") if x.strip()],
     )
-    serve_mod.run(host, port, workers, settings, log_level=log_level)
+    serve_mod.run(host, port, workers, settings, log_level=log_level, threads=threads)
 
 
 def batch(

@@ -369,12 +369,15 @@ def app_from_env():
     return create_app(ServeSettings.from_env())
 
 
-def run(host: str, port: int, workers: int, settings: ServeSettings, log_level: str = "info") -> None:
+def run(host: str, port: int, workers: int, settings: ServeSettings, log_level: str = "info",
+        threads: int | None = None) -> None:
     import uvicorn
 
     os.environ[SETTINGS_ENV] = settings.to_env()
-    if workers > 1:
-        # each uvicorn worker process gets its own warm pipelines
+    if threads:
+        os.environ["OMP_NUM_THREADS"] = str(threads)  # read by torch at import, in every worker
+    elif workers > 1:
+        # each uvicorn worker process gets its own warm pipelines and its share of the cores
         os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // workers)))
     uvicorn.run("claimcheck.serve:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level=log_level, timeout_graceful_shutdown=10)
