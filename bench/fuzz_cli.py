@@ -8,8 +8,8 @@ in batches, and count what must never happen:
 - a generated file that is neither a document nor an error in the report;
 - a span that does not index the analysed text (see tests/_robust.py: span_problems).
 
-A batch with a failure is re-run file by file to name the culprit; failing files are kept in
-`--out/failures/`. Exit status 0 when nothing failed.
+A failing batch is bisected (halves re-run) until the failing files stand alone; they are kept
+in `--out/failures/`. Exit status 0 when nothing failed.
 
     python bench/fuzz_cli.py --count 500            # the full run (docs/robustness.md)
     python bench/fuzz_cli.py --count 20 --batch 20  # CI
@@ -269,6 +269,19 @@ def check_batch(paths: list[Path], bad: set[Path], lang: str, timeout: int) -> t
     return tally, problems
 
 
+def bisect(paths: list[Path], bad: set[Path], lang: str, timeout: int) -> tuple[Tally, list[str], list[Path]]:
+    """Split a failing batch in halves until the failing files stand alone (a few runs, not one per file)."""
+    tally, problems = check_batch(paths, bad, lang, timeout)
+    if not problems or len(paths) == 1:
+        return tally, problems, list(paths) if problems else []
+    mid = len(paths) // 2
+    t1, p1, c1 = bisect(paths[:mid], bad, lang, timeout)
+    t2, p2, c2 = bisect(paths[mid:], bad, lang, timeout)
+    for name in ("documents", "input_errors", "tracebacks", "crashes", "lost", "span_errors"):
+        setattr(t1, name, getattr(t1, name) + getattr(t2, name))
+    return t1, p1 + p2, c1 + c2
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", type=int, default=500, help="documents to generate (default 500)")
@@ -277,6 +290,7 @@ def main() -> int:
     ap.add_argument("--lang", default="auto", help="--lang for claimcheck (default auto)")
     ap.add_argument("--long-line", action="store_true", help="add one 200,000-character single-line document")
     ap.add_argument("--timeout", type=int, default=3600, help="seconds per CLI run")
+    ap.add_argument("--from-batch", type=int, default=1, help="skip the batches before this one (same files)")
     ap.add_argument("--out", type=Path, help="keep the generated files here (default: a temporary folder)")
     args = ap.parse_args()
 
@@ -299,19 +313,19 @@ def main() -> int:
     total = Tally()
     started = time.perf_counter()
     for b in range(0, len(files), args.batch):
+        if b // args.batch + 1 < args.from_batch:
+            continue
         batch = files[b : b + args.batch]
         tally, problems = check_batch(batch, bad, args.lang, args.timeout)
-        if problems and len(batch) > 1:  # find the culprits one file at a time
-            tally, problems = Tally(), []
-            for path in batch:
-                t1, p1 = check_batch([path], bad, args.lang, args.timeout)
-                for name in ("documents", "input_errors", "tracebacks", "crashes", "lost", "span_errors"):
-                    setattr(tally, name, getattr(tally, name) + getattr(t1, name))
-                if p1:
-                    problems.extend(p1)
-                    failures = folder / "failures"
-                    failures.mkdir(exist_ok=True)
-                    shutil.copy(path, failures / path.name)
+        if problems:
+            print(f"batch {b // args.batch + 1}: {len(problems)} problems, bisecting:", flush=True)
+            for p in problems[:10]:
+                print("   ", p, flush=True)
+            tally, problems, culprits = bisect(batch, bad, args.lang, args.timeout)
+            failures = folder / "failures"
+            failures.mkdir(exist_ok=True)
+            for path in culprits:
+                shutil.copy(path, failures / path.name)
         for name in ("documents", "input_errors", "tracebacks", "crashes", "lost", "span_errors"):
             setattr(total, name, getattr(total, name) + getattr(tally, name))
         total.failures.extend(problems)
