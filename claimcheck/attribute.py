@@ -269,7 +269,8 @@ class Attributor:
         if bare.lower() in self.governments or head.text.lower() in self.governments and len(content) <= 2:
             return Source(bare, "government", text, toks[0].start, toks[-1].end,
                           role=self.governments.get(bare.lower()) or self.governments.get(head.text.lower()))
-        propn = [t for t in content if t.upos == "PROPN" and t.text[:1].isupper()]
+        # a name the text gave in full before is a name even where the tagger missed it ("Delgado said")
+        propn = [t for t in content if t.text[:1].isupper() and (t.upos == "PROPN" or t.text in self.memory.full_names)]
         first_noun = content[0]
         # pronouns: "er", "sie"
         if len(content) == 1 and head.upos == "PRON":

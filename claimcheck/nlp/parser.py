@@ -171,6 +171,10 @@ def convert(doc, text: str, lang: str, konjunktiv_rule: bool = True) -> ParsedDo
         rules = konjunktiv.load_rules()
         for s in sents:
             konjunktiv.apply(s, rules)
+    if lang == "en":
+        from claimcheck.nlp import english
+
+        sents = english.apply(sents, text)
     return ParsedDoc(text=text, language=lang, sentences=sents)
 
 

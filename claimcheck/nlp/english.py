@@ -1,0 +1,99 @@
+"""English repairs on the parser's output, before the rule stages see it (like konjunktiv.py for German).
+
+A small English model trained on a shared CPU makes mistakes the rule stages cannot undo:
+
+  - sentence breaks in the middle of a line: `… said Anita | Rao, who owns a bakery`,
+    `… in its 11 a.m. | advisory`, or a closing quotation mark alone after `votes.`;
+  - names tagged as common nouns (`Maria/PROPN Delgado/NOUN`): in English only names, titles
+    and the first word of a sentence are capitalised, so a capitalised noun inside a sentence
+    is a proper noun.
+
+Both repairs are conservative: a line break always ends a sentence, and a sentence written in
+title case (a headline) keeps its tags.
+"""
+
+from __future__ import annotations
+
+from claimcheck.nlp.doc import Sentence, Token
+
+QUOTE_CHARS = set("\"'“”‘’„«»")
+TERMINAL = {".", "!", "?", "…", ":", ";"}
+# abbreviations before a name: a tokenizer may end a sentence after them ("Sen. | Laura Whitfield")
+TITLES = {"sen.", "rep.", "gov.", "dr.", "mr.", "mrs.", "ms.", "gen.", "lt.", "col.", "sgt.", "capt.", "st.", "prof.",
+          "rev.", "sec.", "adm.", "maj.", "cpl.", "supt.", "det.", "insp.", "a.m.", "p.m.", "no.", "vs.", "v."}
+
+
+def _ends_sentence(sent: Sentence) -> bool:
+    words = [t for t in sent.tokens if t.text not in QUOTE_CHARS and not all(c in QUOTE_CHARS for c in t.text)]
+    if not words:
+        return True
+    last = words[-1].text
+    if last.lower() in TITLES:
+        return False
+    return last in TERMINAL or last[-1:] in TERMINAL
+
+
+def _starts_lower(sent: Sentence) -> bool:
+    first = next((t for t in sent.tokens if t.text[:1].isalpha()), None)
+    return first is not None and first.text[:1].islower()
+
+
+def _only_quotes(sent: Sentence) -> bool:
+    return all(all(c in QUOTE_CHARS for c in t.text) for t in sent.tokens)
+
+
+def _merge(a: Sentence, b: Sentence, text: str) -> Sentence:
+    offset = len(a.tokens)
+    root = next((t.index for t in a.tokens if t.head == 0), 1)
+    tokens = list(a.tokens)
+    for t in b.tokens:
+        head = t.head + offset if t.head else root
+        deprel = t.deprel if t.head else ("punct" if t.upos in ("PUNCT", "SYM") else "parataxis")
+        tokens.append(Token(t.index + offset, t.text, t.lemma, t.upos, t.feats, head, deprel, t.start, t.end,
+                            t.xpos, t.ner))
+    return Sentence(text[a.start : b.end], a.start, b.end, tokens, [*a.entities, *b.entities])
+
+
+def join_broken_sentences(sentences: list[Sentence], text: str) -> list[Sentence]:
+    """Undo sentence breaks inside a line: after a word that ends no sentence, before a lower-case
+    word, or before a lone closing quotation mark."""
+    out: list[Sentence] = []
+    for sent in sentences:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end : sent.start]
+            if "\n" not in gap and (_only_quotes(sent) or not _ends_sentence(prev) or _starts_lower(sent)):
+                out[-1] = _merge(prev, sent, text)
+                continue
+        out.append(sent)
+    return out
+
+
+def _title_case(sent: Sentence) -> bool:
+    words = [t for t in sent.tokens if t.text[:1].isalpha()]
+    caps = [t for t in words if t.text[:1].isupper()]
+    return len(words) >= 3 and len(caps) > 0.6 * len(words)
+
+
+def tag_names(sent: Sentence) -> None:
+    """A capitalised noun inside an English sentence is a name (PROPN), except at the sentence start,
+    right after an opening quotation mark or colon, and in headlines written in title case."""
+    if _title_case(sent):
+        return
+    starts = True
+    for t in sent.tokens:
+        if t.text in QUOTE_CHARS or t.text in (":", "(", "—", "–", "-") or (t.upos == "PUNCT" and t.text in TERMINAL):
+            starts = True
+            continue
+        if not t.text[:1].isalpha():
+            continue
+        if not starts and t.text[:1].isupper() and t.upos in ("NOUN", "X") and t.text != "I":
+            t.upos = "PROPN"
+        starts = False
+
+
+def apply(sentences: list[Sentence], text: str) -> list[Sentence]:
+    sentences = join_broken_sentences(sentences, text)
+    for sent in sentences:
+        tag_names(sent)
+    return sentences
