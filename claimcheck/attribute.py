@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.claims import PUNCT, Candidate, DocClaims, Phrase, Pointer
 from claimcheck.nlp.doc import ParsedDoc, Sentence, Token
+from claimcheck.nlp.english import TITLES
 from claimcheck.outlets import find_outlet
 from claimcheck.quotes import ALL_MARKS
 from claimcheck.rules import LanguageRules, OutletEntry
@@ -293,10 +294,13 @@ class Attributor:
             run = self._name_run(content, propn)
             while len(run) > 1 and (self._title(run, 0) or self._is_role(run[0].text)):
                 run = run[1:]  # "Sen. Dale Hutchins" → Dale Hutchins, role Sen.
+            title = None
+            if self.doc.language == "en":
+                run, title = self._english_name(phrase, run)
             name = self._span_text(run)
             full = self.memory.full_names.get(run[-1].text, name) if len(run) == 1 else name
             role_toks = [t for t in content if (t.upos == "NOUN" or self._is_role(t.text)) and t.start < run[0].start]
-            role = role_toks[-1].text if role_toks else self.memory.roles.get(full)
+            role = title or (role_toks[-1].text if role_toks else self.memory.roles.get(full))
             if full.lower() in self.governments:
                 return Source(full, "government", text, toks[0].start, toks[-1].end, role=self.governments[full.lower()])
             kind = "person"
@@ -334,6 +338,40 @@ class Attributor:
         while len(toks) > 1 and toks[0].upos in ("DET", "ADP"):
             toks = toks[1:]
         return self._span_text(toks)
+
+    def _english_name(self, phrase: Phrase, run: list[Token]) -> tuple[list[Token], str | None]:
+        """The whole English name around a run, from the sentence (a weak parse cuts "Association of American
+        Railroads" or "Maria Delgado" apart): capitalised words on both sides, joined by of/and/for, without
+        the titles before it ("Kazakh Energy Minister Yerlan Sadykov" → Yerlan Sadykov, Minister)."""
+        toks = self.doc.sentences[phrase.sentence].tokens
+        if run[0] not in toks or run[-1] not in toks:
+            return run, None
+
+        def cap(t: Token) -> bool:
+            return t.text[:1].isupper() and t.upos in ("PROPN", "NOUN", "X", "ADJ") and t.text not in ALL_MARKS
+
+        def abbreviated(k: int) -> bool:  # "Sen" "." as the tokenizer split "Sen."
+            return 0 <= k < len(toks) - 1 and toks[k + 1].text == "." and toks[k].text.lower() + "." in TITLES
+
+        i, j = toks.index(run[0]), toks.index(run[-1])
+        while i > 0 and (cap(toks[i - 1]) or (toks[i - 1].text == "." and abbreviated(i - 2))):
+            i -= 1
+        while j + 1 < len(toks):
+            if cap(toks[j + 1]):
+                j += 1
+            elif abbreviated(j) and j + 2 < len(toks) and cap(toks[j + 2]):
+                j += 2
+            elif toks[j + 1].text.lower() in ("of", "and", "for", "&") and j + 2 < len(toks) and cap(toks[j + 2]) \
+                    and toks[j].text.lower() in self.organizations:
+                j += 2  # "Association of American Railroads", "Department of Health", not "Hutchins of Kansas"
+            else:
+                break
+        full = toks[i : j + 1]
+        titles = [k for k, t in enumerate(full[:-1]) if self._is_role(t.text) or self._title(full, k)
+                  or t.text == "." or t.text.lower() + "." in TITLES]
+        if titles:
+            return full[titles[-1] + 1 :], full[titles[-1]].text
+        return full, None
 
     @staticmethod
     def _name_run(content: list[Token], propn: list[Token]) -> list[Token]:

@@ -4,6 +4,7 @@ A small English model trained on a shared CPU makes mistakes the rule stages can
 
   - sentence breaks in the middle of a line: `… said Anita | Rao, who owns a bakery`,
     `… in its 11 a.m. | advisory`, or a closing quotation mark alone after `votes.`;
+  - a dateline that opens the first sentence (`WASHINGTON — A bill stalled …`) taken for its subject;
   - names tagged as common nouns (`Maria/PROPN Delgado/NOUN`): in English only names, titles
     and the first word of a sentence are capitalised, so a capitalised noun inside a sentence
     is a proper noun.
@@ -13,6 +14,8 @@ title case (a headline) keeps its tags.
 """
 
 from __future__ import annotations
+
+import re
 
 from claimcheck.nlp.doc import Sentence, Token
 
@@ -28,8 +31,8 @@ def _ends_sentence(sent: Sentence) -> bool:
     if not words:
         return True
     last = words[-1].text
-    if last.lower() in TITLES:
-        return False
+    if last.lower() in TITLES or (last == "." and len(words) > 1 and words[-2].text.lower() + "." in TITLES):
+        return False  # "Sen." (or "Sen" "."), "a.m."
     return last in TERMINAL or last[-1:] in TERMINAL
 
 
@@ -69,6 +72,43 @@ def join_broken_sentences(sentences: list[Sentence], text: str) -> list[Sentence
     return out
 
 
+# "WASHINGTON — ", "MILLBROOK, Ill. — ", "LONDON/DUBAI, June 3 (Reuters) - ", "MIAMI (AP) — "
+DATELINE = re.compile(
+    r"[A-Z][A-Z./'’ -]{1,40}?(?:,\s*[A-Z][a-z]{1,9}\.?(?:\s*\d{1,2})?)?\s*(?:\([A-Za-z][\w/ .]{1,24}\))?\s*[-–—](?=\s)"
+)
+
+
+def _part(tokens: list[Token], text: str) -> Sentence:
+    """Tokens cut out of a sentence as a sentence of their own: renumbered, one root."""
+    first = tokens[0].index - 1
+    ids = {t.index for t in tokens}
+    root = next((t.index for t in tokens if t.head == 0), None)
+    if root is None:
+        root = next(t.index for t in tokens if t.head not in ids)
+    out = []
+    for t in tokens:
+        head = 0 if t.index == root else (t.head if t.head in ids else root)
+        out.append(Token(t.index - first, t.text, t.lemma, t.upos, t.feats, head - first if head else 0,
+                         "root" if head == 0 else t.deprel, t.start, t.end, t.xpos, t.ner))
+    return Sentence(text[out[0].start : out[-1].end], out[0].start, out[-1].end, out)
+
+
+def split_datelines(sentences: list[Sentence], text: str) -> list[Sentence]:
+    """A dateline that opens a sentence ("WASHINGTON — A bill stalled …") becomes a sentence of its own,
+    so that the place is not taken for the subject."""
+    out: list[Sentence] = []
+    for sent in sentences:
+        m = DATELINE.match(text, sent.start)
+        if m and m.end() < sent.end and text[:sent.start].rstrip(" \t")[-1:] in ("", "\n"):
+            head = [t for t in sent.tokens if t.end <= m.end()]
+            rest = [t for t in sent.tokens if t.start >= m.end()]
+            if head and rest and len(head) + len(rest) == len(sent.tokens):
+                out += [_part(head, text), _part(rest, text)]
+                continue
+        out.append(sent)
+    return out
+
+
 def _title_case(sent: Sentence) -> bool:
     words = [t for t in sent.tokens if t.text[:1].isalpha()]
     caps = [t for t in words if t.text[:1].isupper()]
@@ -93,7 +133,7 @@ def tag_names(sent: Sentence) -> None:
 
 
 def apply(sentences: list[Sentence], text: str) -> list[Sentence]:
-    sentences = join_broken_sentences(sentences, text)
+    sentences = split_datelines(join_broken_sentences(sentences, text), text)
     for sent in sentences:
         tag_names(sent)
     return sentences
