@@ -19,10 +19,12 @@ What makes a claim, in the order it is tried per sentence:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from claimcheck.nlp.doc import ParsedDoc, Sentence, Token
+from claimcheck.nlp.english import DATELINE as EN_DATELINE
 from claimcheck.outlets import find_outlet
 from claimcheck.quotes import ALL_MARKS, Quote, find_quotes
 from claimcheck.rules import CueVerb, LanguageRules, Marker
@@ -217,6 +219,7 @@ class ClaimFinder:
         self.text = doc.text
         self.lang = doc.language
         self.quotes = find_quotes(doc.text)
+        self.quote_starts = [q.inner_start for q in self.quotes]
         self.paragraphs = paragraph_index(doc.text)
         self.claims: list[Candidate] = []
         self.pointers: list[Pointer] = []
@@ -287,9 +290,13 @@ class ClaimFinder:
 
     def negated(self, sent: Sentence, tok: Token) -> bool:
         """ "sagte er bisher nicht": a negated cue introduces nothing."""
+        toks = sent.tokens
+        if self.lang == "en":
+            # "did not say", "never said"; "said the bill would not get a vote" is not negated, whatever the parse
+            pos = toks.index(tok)
+            return any(t.text.lower() in NEGATIONS for t in toks[max(0, pos - 2) : pos])
         if any(c.text.lower() in NEGATIONS for c in sent.children(tok)):
             return True
-        toks = sent.tokens
         for t in toks[toks.index(tok) + 1 :]:
             if t.text in (",", ":", ";") or t.text in ALL_MARKS:
                 return False
@@ -425,12 +432,20 @@ class ClaimFinder:
         return cand
 
     def quotes_in(self, sent: Sentence) -> list[Quote]:
-        return [q for q in self.quotes if q.start < sent.end and q.end > sent.start]
+        k = max(0, bisect.bisect_right(self.quote_starts, sent.start) - 1)
+        out = []
+        for q in self.quotes[k:]:
+            if q.start >= sent.end:
+                break
+            if q.end > sent.start:
+                out.append(q)
+        return out
 
     def inside_quote(self, tok: Token) -> Quote | None:
-        for q in self.quotes:
-            if q.inner_start <= tok.start < q.inner_end:
-                return q
+        # quotes do not overlap and are sorted: the candidate is the last one starting at or before tok
+        k = bisect.bisect_right(self.quote_starts, tok.start) - 1
+        if k >= 0 and self.quotes[k].inner_start <= tok.start < self.quotes[k].inner_end:
+            return self.quotes[k]
         return None
 
     def is_title_quote(self, q: Quote, sent: Sentence) -> bool:
@@ -471,7 +486,10 @@ class ClaimFinder:
                 max(0, sent.start - 3) : sent.start]
         ):
             return  # a dateline ("Offenbach.") opens the paragraph; it states nothing
-        if CREDIT_LINE.match(stext) and len(stext) < 120:
+        dateline = EN_DATELINE.match(stext.strip() + " ") if self.lang == "en" else None
+        if dateline and dateline.end() == len(stext.strip()):
+            return  # "WASHINGTON —", "MIAMI (AP) —" (split off by claimcheck.nlp.english)
+        if len(stext) < 120 and CREDIT_LINE.match(stext):
             self.credits.append(CreditLine(stext.strip(), sent.start + len(stext) - len(stext.lstrip()),
                                            sent.start + len(stext.rstrip())))
             return
@@ -519,7 +537,8 @@ class ClaimFinder:
         sentence_len = max(1, sent.end - sent.start)
         cues.sort(key=lambda cv: self.trailing_frame(sent, cv[0]) is None)
         for tok, verb in cues:
-            if quotes and covered_by_quotes > 0.5 * sentence_len and verb.kind != "belief":
+            if quotes and covered_by_quotes > 0.5 * sentence_len and verb.kind != "belief" \
+                    and not self.partial_quote(sent, tok, quotes):
                 continue  # the quote is the claim; the cue is its frame
             cand = self.cue_claim(si, para, sent, tok, verb, quotes)
             if cand is not None:
@@ -561,6 +580,18 @@ class ClaimFinder:
             self.add(cand)
             framed = True
         return framed
+
+    def partial_quote(self, sent: Sentence, tok: Token, quotes: list[Quote]) -> bool:
+        """English 'said in a statement that the bill "places unreasonable burdens …"': the quote is part of
+        the reported clause, which is a claim of its own (words between cue and quote, no colon)."""
+        if self.lang != "en":
+            return False
+        for q in quotes:
+            between = [t for t in sent.tokens if tok.end <= t.start < q.start]
+            if q.start > tok.end and not any(t.text == ":" for t in between) \
+                    and len([t for t in between if t.upos not in PUNCT and not self.inside_quote(t)]) >= 2:
+                return True
+        return False
 
     def _covers(self, cand: Candidate, sent: Sentence) -> bool:
         return (cand.end - cand.start) > 0.5 * (sent.end - sent.start)
@@ -638,6 +669,11 @@ class ClaimFinder:
         if not content:
             # no comma (English "Delgado said the council would …"): the clausal complement
             comp = [c for c in sent.children(tok) if c.deprel in ("ccomp",) and c.start > tok.start]
+            if not comp and self.lang == "en":
+                # a weak parse calls the clause xcomp/parataxis/conj: a verb after the cue with its own subject
+                comp = [c for c in sent.children(tok) if c.deprel in ("xcomp", "parataxis", "conj", "obj", "advcl")
+                        and c.start > tok.start and c.upos in ("VERB", "AUX", "ADJ")
+                        and any(g.deprel in ("nsubj", "nsubj:pass") and g.start > tok.start for g in sent.children(c))]
             if comp:
                 content = _trim([t for t in sent.subtree(comp[0]) if t.start > tok.start])
         # "Wie X erklärte, …" / "As X said, …": the main clause after the frame is the content
@@ -954,9 +990,15 @@ class ClaimFinder:
                     here = [p for p in self.pointers if p.sentence == si]
                     for p in here:
                         p.via.append(phrase)
-                    if not here and is_finite_verb(match[0]):
+                    finite = is_finite_verb(match[0]) or (  # "cited" whatever the tagger says; not "citing"
+                        self.lang == "en" and len(match) == 1 and match[0].text.lower().endswith("ed"))
+                    if not here and finite:
                         # "Der Sender beruft sich auf …", "The agency cited two officials …": X's sources
                         subject = self.subject_of(sent, match[0])
+                        before = [t for t in sent.tokens if t.end <= match[0].start]
+                        if subject is None and 0 < len(before) <= 6 and all(
+                                t.upos in ("DET", "NOUN", "PROPN", "PRON", "ADJ") for t in before):
+                            subject = Phrase(si, before, "subject")  # "The news agency cited …", however tagged
                         if subject is not None and not phrase.start <= subject.start < phrase.end:
                             self.pointers.append(Pointer(si, para, subject, [phrase], match[0], via_only=True))
                 continue

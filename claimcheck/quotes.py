@@ -53,6 +53,7 @@ def _opens_here(text: str, i: int) -> bool:
 def find_quotes(text: str) -> list[Quote]:
     """All top-level quote spans, in text order. Nested quotes (‚…‘ inside „…“) are not split out."""
     quotes: list[Quote] = []
+    scanned: dict[str, int] = {}
     i = 0
     n = len(text)
     while i < n:
@@ -70,7 +71,8 @@ def find_quotes(text: str) -> list[Quote]:
         limit = min(n, i + MAX_QUOTE_CHARS)
         para = _PARAGRAPH_BREAK.search(text, i + 1, limit)
         stop = para.start() if para else limit
-        j = i + 1
+        # an earlier opener of this kind already found no closer up to `scanned`: start there (keeps it linear)
+        j = max(i + 1, scanned.get(ch, 0))
         found = -1
         while j < stop:
             c = text[j]
@@ -84,8 +86,10 @@ def find_quotes(text: str) -> list[Quote]:
                 break
             j += 1
         if found < 0:
+            scanned[ch] = stop
             i += 1  # unbalanced: skip this mark, keep looking
             continue
+        scanned.clear()
         if found > i + 1:
             quotes.append(Quote(i, found + 1, i + 1, found))
         i = found + 1

@@ -172,6 +172,8 @@ def load_yaml_model(path: Path, model: type[BaseModel]) -> BaseModel:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
+    except RecursionError:
+        raise RuleError(f"{path}:1: invalid YAML: nested too deeply") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
@@ -183,6 +185,8 @@ def load_yaml_model(path: Path, model: type[BaseModel]) -> BaseModel:
         raise RuleError(f"{path}:1: expected a mapping at the top of the file")
     try:
         return model.model_validate(data)
+    except RecursionError:
+        raise RuleError(f"{path}:1: rule file nested too deeply") from None
     except ValidationError as err:
         first = err.errors()[0]
         loc = [p for p in first["loc"] if p != "pass_"]

@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 from claimcheck.read import Source
 from claimcheck.report.models import DocumentReport, Finding
 
-_NAME = r"claimcheck-(?P<verb>disable-next-line|disable-line|disable|enable)\b(?P<args>[^\n\]>]*?)"
-_COMMENT = re.compile(r"<!--\s*" + _NAME + r"\s*-->", re.IGNORECASE)
-_LINE = re.compile(r"^[ \t]*(?:#|//|\[)[ \t]*" + _NAME + r"[ \t]*\]?[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
+# `args` is greedy and stripped later: a lazy group next to a [ \t]* run backtracks quadratically on long blanks
+_NAME = r"claimcheck-(?P<verb>disable-next-line|disable-line|disable|enable)\b(?P<args>[^\n\]>]*)"
+_COMMENT = re.compile(r"<!--[ \t]*" + _NAME + r"-->", re.IGNORECASE)
+_LINE = re.compile(r"^[ \t]*(?:#|//|\[)[ \t]*" + _NAME + r"\]?[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass
