@@ -218,7 +218,7 @@ class Attributor:
     def resolve(self, phrase: Phrase | None) -> Source | None:
         """A source phrase → who it names; "X (ABBR)" keeps the abbreviation, which later names X too."""
         src = self._resolve(phrase)
-        if src is None or phrase is None or src.type in ("outlet",) or src.type == "person" and " " in src.name:
+        if src is None or phrase is None or src.type in ("outlet",) or (src.type == "person" and " " in src.name):
             return src
         word = src.name.strip()
         if word in self.memory.abbreviations:
@@ -237,7 +237,6 @@ class Attributor:
         if not toks:
             return None
         text = self._span_text(toks)
-        low = text.lower()
         back = self.title_back_reference(toks)
         if back is not None:
             return back
@@ -267,7 +266,7 @@ class Attributor:
             if prev is not None:
                 return Source(prev.name, "outlet", text, toks[0].start, toks[-1].end, outlet=prev.outlet)
         bare = " ".join(t.text for t in content)
-        if bare.lower() in self.governments or head.text.lower() in self.governments and len(content) <= 2:
+        if bare.lower() in self.governments or (head.text.lower() in self.governments and len(content) <= 2):
             return Source(bare, "government", text, toks[0].start, toks[-1].end,
                           role=self.governments.get(bare.lower()) or self.governments.get(head.text.lower()))
         # a name the text gave in full before is a name even where the tagger missed it ("Delgado said")
@@ -302,7 +301,8 @@ class Attributor:
             role_toks = [t for t in content if (t.upos == "NOUN" or self._is_role(t.text)) and t.start < run[0].start]
             role = title or (role_toks[-1].text if role_toks else self.memory.roles.get(full))
             if full.lower() in self.governments:
-                return Source(full, "government", text, toks[0].start, toks[-1].end, role=self.governments[full.lower()])
+                return Source(full, "government", text, toks[0].start, toks[-1].end,
+                              role=self.governments[full.lower()])
             kind = "person"
             if not role and len(run) == 1 and full == name and run[0].ner[2:] in ("ORG", "LOC"):
                 kind = "organization"
@@ -442,7 +442,7 @@ class Attributor:
                 if ent is not None:
                     self.memory.entities.append(Entity(ent.name, ent.type, si, 0, t.start, ent.role))
 
-    def refers_to_document(self, phrase) -> bool:  # noqa: ANN001
+    def refers_to_document(self, phrase) -> bool:
         """ "dem Urteil", "in der Urteilsbegründung", "the report": a document of the source just named."""
         if phrase is None:
             return False

@@ -237,12 +237,13 @@ class ClaimFinder:
         nxt = sent.token(tok.index + 1)
         if tok.deprel == "amod" or (tok.upos == "ADJ" and nxt is not None and nxt.upos == "NOUN"):
             return None  # "den vermuteten Aufenthaltsort", "der angekündigte Streik": an adjective
-        if tok.upos not in ("VERB", "AUX"):
-            # a small tagger mislabels verbs; a lower-case known cue form is a verb all the same
-            # (German nouns are capitalised, so "sagte" cannot be one)
-            if not (tok.text[:1].islower() and tok.upos not in PUNCT | {"DET", "PRON", "ADP", "CCONJ", "SCONJ"}
-                    and (tok.text.lower() in self.rules.cue_forms or self._guess_lemma(tok))):
-                return None
+        # a small tagger mislabels verbs; a lower-case known cue form is a verb all the same
+        # (German nouns are capitalised, so "sagte" cannot be one)
+        if tok.upos not in ("VERB", "AUX") and not (
+            tok.text[:1].islower() and tok.upos not in PUNCT | {"DET", "PRON", "ADP", "CCONJ", "SCONJ"}
+            and (tok.text.lower() in self.rules.cue_forms or self._guess_lemma(tok))
+        ):
+            return None
         particles = {c.text.lower() for c in sent.children(tok) if c.deprel in ("compound:prt", "prt")}
         # the parse may miss the particle: it stands at the end of the clause ("warf dem Minister vor,")
         toks = sent.tokens
@@ -261,10 +262,11 @@ class ClaimFinder:
             options = self._guess_lemma(tok)
         best = None
         for verb in options:
-            if verb.particle and verb.particle not in particles:
-                # a fused particle ("angekündigt") is fine: lemma already carries it
-                if not tok.text.lower().startswith(verb.particle) and not tok.lemma.lower().startswith(verb.particle):
-                    continue
+            # a fused particle ("angekündigt") is fine: the lemma already carries it
+            prt = verb.particle or ""
+            fused = tok.text.lower().startswith(prt) or tok.lemma.lower().startswith(prt)
+            if verb.particle and verb.particle not in particles and not fused:
+                continue
             if best is None or (verb.particle and not best.particle):
                 best = verb
         if best is not None and best.kind == "report" and best.lemma in ("zeigen", "ergeben", "belegen", "heißen"):
@@ -358,7 +360,7 @@ class ClaimFinder:
                 else:
                     break
             while out and (out[-1].upos in ("DET", "ADJ") or out[-1].text in ("-", "und", "and")
-                           or out[-1].text in ALL_MARKS and sum(x.text in ALL_MARKS for x in out) % 2):
+                           or (out[-1].text in ALL_MARKS and sum(x.text in ALL_MARKS for x in out) % 2)):
                 out.pop()
             if out and out[0].upos == "PRON" and out[0].text.lower() not in self.rules.sources.pronouns:
                 return []
@@ -394,7 +396,7 @@ class ClaimFinder:
             if ok(after):
                 return Phrase(si, after, "subject")
         first = np_at(start)
-        if ok(first) and first[-1].index < verb.index and first[0].upos != "PRON" or (
+        if (ok(first) and first[-1].index < verb.index and first[0].upos != "PRON") or (
             first and first[0].text.lower() in self.rules.sources.pronouns and ok(first)
         ):
             return Phrase(si, first, "subject")
@@ -482,8 +484,8 @@ class ClaimFinder:
             return
         words = [t for t in sent.tokens if t.upos not in PUNCT]
         if len(words) == 1 and words[0].text[:1].isupper() and stext.strip().endswith(".") and (
-            si == 0 or self.text[max(0, sent.start - 2) : sent.start].strip() == "" and "\n" in self.text[
-                max(0, sent.start - 3) : sent.start]
+            si == 0 or (self.text[max(0, sent.start - 2) : sent.start].strip() == "" and "\n" in self.text[
+                max(0, sent.start - 3) : sent.start])
         ):
             return  # a dateline ("Offenbach.") opens the paragraph; it states nothing
         dateline = EN_DATELINE.match(stext.strip() + " ") if self.lang == "en" else None
@@ -967,7 +969,8 @@ class ClaimFinder:
             target.kind, target.hearsay, target.source = "hearsay", marker.phrase, None
         elif on_cue and target.source is None:
             target.vague = target.vague or marker.phrase
-        elif marker.kind == "hearsay" and target.rule.startswith(f"{self.lang}.marker.") and target.kind == "attributed":
+        elif marker.kind == "hearsay" and target.rule.startswith(f"{self.lang}.marker.") \
+                and target.kind == "attributed":
             target.kind, target.hearsay = "hearsay", target.hearsay or marker.phrase
 
     def apply_markers(

@@ -11,7 +11,7 @@ FIN = "VerbForm=Fin|Mood=Ind"
 SUB = "VerbForm=Fin|Mood=Sub"
 
 
-def analyse(parsed):  # noqa: ANN001, ANN201
+def analyse(parsed):
     return pipeline.analyse_parsed(read_text(parsed.text), parsed, load_rules(), pipeline.Options())
 
 

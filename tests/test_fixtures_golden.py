@@ -32,7 +32,7 @@ def _reports() -> dict[str, dict]:
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[f"{p.parent.name}-{p.stem}" for p in FIXTURES])
-def test_fixture_report(path: Path, data_regression, monkeypatch) -> None:  # noqa: ANN001
+def test_fixture_report(path: Path, data_regression, monkeypatch) -> None:
     monkeypatch.chdir(ROOT)
     report = _reports()[str(path.relative_to(ROOT))]
     text = path.read_text(encoding="utf-8")

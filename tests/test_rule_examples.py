@@ -51,7 +51,10 @@ def test_every_rule_has_examples() -> None:
             assert ex.flag and ex.pass_, f"{code}/{lang} needs both flag and pass examples"
 
 
-@pytest.mark.parametrize(("code", "lang", "verdict", "text"), CASES, ids=[f"{c}-{lg}-{v}-{i}" for i, (c, lg, v, _) in enumerate(CASES)])
+IDS = [f"{c}-{lg}-{v}-{i}" for i, (c, lg, v, _) in enumerate(CASES)]
+
+
+@pytest.mark.parametrize(("code", "lang", "verdict", "text"), CASES, ids=IDS)
 def test_rule_example(code: str, lang: str, verdict: str, text: str) -> None:
     if not _has_models(lang):
         pytest.skip(f"no {lang} parser models in this checkout")
