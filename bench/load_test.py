@@ -119,6 +119,7 @@ def main() -> int:
     ap.add_argument("--lang", default="de")
     ap.add_argument("--serve-workers", type=int, default=1)
     ap.add_argument("--max-inflight", type=int, default=8)
+    ap.add_argument("--serve-threads", type=int, help="torch threads per serve worker (serve --threads).")
     ap.add_argument("--warmup", type=int, default=1, help="Requests before timing starts.")
     ap.add_argument("--json", action="store_true", help="Print the figures as JSON too.")
     args = ap.parse_args()
@@ -137,7 +138,8 @@ def main() -> int:
         base = f"http://127.0.0.1:{port}"
         proc = subprocess.Popen(
             [sys.executable, "-m", "claimcheck.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-             "--workers", str(args.serve_workers), "--max-inflight", str(args.max_inflight), "--log-level", "warning"],
+             "--workers", str(args.serve_workers), "--max-inflight", str(args.max_inflight), "--log-level", "warning",
+             *(["--threads", str(args.serve_threads)] if args.serve_threads else [])],
             cwd=REPO,
         )
         pid = proc.pid
@@ -213,6 +215,7 @@ def main() -> int:
         "statuses": {str(k): v for k, v in sorted(statuses.items())},
         "concurrency": args.concurrency,
         "serve_workers": args.serve_workers,
+        "serve_threads": args.serve_threads,
         "article_chars": len(body["text"]),
         "wall_s": round(wall, 2),
         "requests_per_s": round(ok / wall, 3) if wall else 0.0,
@@ -226,7 +229,8 @@ def main() -> int:
         "loadavg_1m_at_end": round(os.getloadavg()[0], 2),
     }
     print(f"requests: {figures['requests_sent']} sent, {ok} ok, statuses {figures['statuses']}, "
-          f"concurrency {args.concurrency}, serve workers {args.serve_workers}")
+          f"concurrency {args.concurrency}, serve workers {args.serve_workers}, "
+          f"threads {args.serve_threads or 'default'}")
     print(f"throughput: {figures['requests_per_s']} requests/s over {figures['wall_s']} s "
           f"({figures['article_chars']} chars per article)")
     print(f"latency: p50 {figures['p50_ms']} ms, p95 {figures['p95_ms']} ms, max {figures['max_ms']} ms")

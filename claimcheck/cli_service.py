@@ -34,7 +34,7 @@ def serve(
                                               help="Check requests at once per worker; more get 503.")] = 4,
     max_documents: Annotated[int, typer.Option("--max-documents", help="Documents in one request.")] = 100,
     warm: Annotated[str, typer.Option("--warm", help="Languages to load at start, e.g. de,en.")] = "de",
-    threads: Annotated[int | None, typer.Option("--threads", help="torch threads per worker.")] = None,
+    threads: Annotated[int | None, typer.Option("--threads", help="torch threads per worker (default 1).")] = None,
     log_level: Annotated[str, typer.Option("--log-level", help="uvicorn log level.")] = "info",
 ) -> None:
     """Serve the JSON API (POST /v1/check, GET /v1/schema, /v1/rules, /healthz; OpenAPI at /docs)."""

@@ -374,10 +374,12 @@ def run(host: str, port: int, workers: int, settings: ServeSettings, log_level: 
     import uvicorn
 
     os.environ[SETTINGS_ENV] = settings.to_env()
+    # torch threads per worker (read by torch at import, in every worker): 1 unless given. Requests are
+    # parsed one at a time per worker, and intra-op threads that outnumber the free cores spin-wait:
+    # on a shared 2-core box 2 threads were ~10x slower than 1 (docs/service.md). Scale with --workers.
     if threads:
-        os.environ["OMP_NUM_THREADS"] = str(threads)  # read by torch at import, in every worker
-    elif workers > 1:
-        # each uvicorn worker process gets its own warm pipelines and its share of the cores
-        os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // workers)))
+        os.environ["OMP_NUM_THREADS"] = str(threads)
+    else:
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
     uvicorn.run("claimcheck.serve:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level=log_level, timeout_graceful_shutdown=10)

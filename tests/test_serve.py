@@ -38,7 +38,7 @@ def cli_reference(tmp_path_factory):
     with out.open("wb") as f:
         proc = subprocess.Popen(
             [sys.executable, "-m", "claimcheck.cli", "check", str(REFERENCE), "--format", "json", "--exit-zero"],
-            stdout=f, stderr=subprocess.PIPE, cwd=REPO,
+            stdout=f, stderr=subprocess.PIPE, cwd=REPO, env={**os.environ, "OMP_NUM_THREADS": "1"},  # as serve
         )
 
     def result() -> dict:
