@@ -236,6 +236,14 @@ class Attributor:
         toks = [t for t in phrase.tokens if t.text not in ALL_MARKS]
         if not toks:
             return None
+        # the phrase may stop inside an outlet's name ("die „Washington | Post“"): look a few words on
+        sent_toks = self.doc.sentences[phrase.sentence].tokens if 0 <= phrase.sentence < len(self.doc.sentences) else []
+        if sent_toks and toks[-1] in sent_toks:
+            k = sent_toks.index(toks[-1])
+            wider = toks + [t for t in sent_toks[k + 1 : k + 4] if t.text not in ALL_MARKS]
+            hit = find_outlet(wider, self.rules.outlet_aliases)
+            if hit is not None and hit[1] < len(toks) and hit[2] > len(toks):
+                toks = wider[: hit[2]]
         text = self._span_text(toks)
         back = self.title_back_reference(toks)
         if back is not None:
@@ -385,9 +393,11 @@ class Attributor:
             i -= 1
         j = i
         while j + 1 < len(content) and (
-            (content[j + 1].upos == "PROPN" and content[j + 1].text[:1].isupper()) or glued(content[j], content[j + 1])
+            (content[j + 1].upos in ("PROPN", "NOUN", "X") and content[j + 1].text[:1].isupper()
+             and content[j].upos == "PROPN" and content[j + 1].index == content[j].index + 1)
+            or glued(content[j], content[j + 1])
         ):
-            j += 1
+            j += 1  # "Joe Biden" with "Biden" tagged as a noun is still one name
         return content[i : j + 1]
 
     # ---- the pass over the document

@@ -321,11 +321,14 @@ class ClaimFinder:
             seen.add(node.index)
             kids = sent.children(node)
             # auxiliaries: the subject hangs off the participle's head in some parses
+            lo, hi = self.clause_window(sent, verb)
             for c in kids:
                 if c.deprel in ("nsubj", "nsubj:pass", "csubj") and c.deprel != "nsubj:pass":
                     np = noun_phrase(sent, c)
                     if avoid and avoid[0] <= np[0].start < avoid[1]:
                         continue
+                    if node is verb and not lo <= c.start < hi and self.lang == "de":  # English: "X, citing Y, said"
+                        continue  # a weak parse reaching into another clause ("Putin" in "wann … mit Putin")
                     if c.text.lower() in ("es",) and self.lang == "de":
                         continue
                     return Phrase(self.si_of[id(sent)], np, "subject")
@@ -339,6 +342,15 @@ class ClaimFinder:
             else:
                 node = None
         return self.subject_by_position(sent, verb, avoid)
+
+    @staticmethod
+    def clause_window(sent: Sentence, verb: Token) -> tuple[int, int]:
+        """Character span of the verb's clause by punctuation: from the last , : ; before it to the next."""
+        toks = sent.tokens
+        pos = toks.index(verb)
+        lo = next((toks[i].end for i in range(pos - 1, -1, -1) if toks[i].text in (",", ":", ";")), sent.start)
+        hi = next((toks[i].start for i in range(pos + 1, len(toks)) if toks[i].text in (",", ":", ";")), sent.end)
+        return lo, hi
 
     def subject_by_position(self, sent: Sentence, verb: Token, avoid: tuple[int, int] | None) -> Phrase | None:
         """When the parse has no subject, go by German/English word order: the noun phrase right
@@ -545,6 +557,12 @@ class ClaimFinder:
             cand = self.cue_claim(si, para, sent, tok, verb, quotes)
             if cand is not None:
                 made.append(self.add(cand))
+                if self.lang == "en" and cand.kind in ("indirect_speech", "belief"):
+                    # a partial quote inside the reported clause ('said the bill "places …"') is part of that claim
+                    for q in [c for c in made if c.kind == "direct_quote" and cand.start <= c.start
+                              and c.end <= cand.end + 2]:
+                        made.remove(q)
+                        self.claims.remove(q)
                 break  # one cue-based claim per sentence: the first frame wins
 
         # a sentence that is only a frame ("fügte sie hinzu" between two quote parts) frames the quotes around it
@@ -615,7 +633,9 @@ class ClaimFinder:
             return None
         if any(t.text in (",", ":", ";") for t in toks[pos + 1 :]):
             return None
-        if any(c.deprel in ("nsubj", "nsubj:pass") and c.index < toks[comma].index for c in sent.children(tok)):
+        if self.lang == "en" and any(
+            c.deprel in ("nsubj", "nsubj:pass") and c.index < toks[comma].index for c in sent.children(tok)
+        ):
             return None  # "The Gazette, citing people close to the mayor, said …": the subject opens the sentence
         return comma
 
@@ -764,7 +784,8 @@ class ClaimFinder:
         pos = toks.index(tok)
         start = next((i + 1 for i in range(pos - 1, -1, -1) if toks[i].text in (",", ":", ";")), 0)
         frame = [t for t in toks[start : pos + 1] if t.index not in inside]
-        frame += [c for c in sent.children(tok) if c.deprel.startswith("aux") and c.index not in inside]
+        frame += [c for c in sent.children(tok) if c.deprel.startswith("aux") and c.index not in inside
+                  and c.index > toks[start].index if start < len(toks)]
         return any(is_konjunktiv_one(t, sent) for t in frame)
 
     def _obj_source(self, sent: Sentence, tok: Token) -> Phrase | None:
