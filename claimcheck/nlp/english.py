@@ -118,6 +118,12 @@ def _title_case(sent: Sentence) -> bool:
 def tag_names(sent: Sentence) -> None:
     """A capitalised noun inside an English sentence is a name (PROPN), except at the sentence start,
     right after an opening quotation mark or colon, and in headlines written in title case."""
+    toks = sent.tokens
+    for i, t in enumerate(toks[:-1]):
+        # "Reluctantly, he …", "Significantly, …": a sentence adverb, not a name or the subject
+        if t.text.lower().endswith("ly") and len(t.text) > 5 and t.upos in ("NOUN", "PROPN", "ADJ", "X") \
+                and toks[i + 1].text == "," and (i == 0 or toks[i - 1].text in QUOTE_CHARS):
+            t.upos = "ADV"
     if _title_case(sent):
         return
     starts = True
