@@ -79,7 +79,7 @@ def test_headlines_in_title_case_keep_their_tags() -> None:
 
 
 def test_sentence_adverb_is_no_name() -> None:
-    text = "Reluctantly, Brafman agreed."
+    text = "Reluctantly, Brafman agreed to the plan."
     (sent,) = sentences(text, [text])
     english.tag_names(sent)
     assert sent.tokens[0].upos == "ADV" and sent.tokens[2].upos == "PROPN"
