@@ -425,6 +425,44 @@ candidates candidate NOUN 6 nmod
 . . PUNCT 3 punct
 """
 
+WEAK_FRAME = """
+The city plans new debt, people familiar with the matter said.
+The the DET 3 det
+city city NOUN 3 compound
+plans plan NOUN 5 compound
+new new ADJ 5 amod
+debt debt NOUN 8 compound
+, , PUNCT 8 punct
+people person NOUN 8 compound
+familiar familiar NOUN 0 root
+with with ADP 11 case
+the the DET 11 det
+matter matter NOUN 12 nsubj
+said say VERB 8 acl """ + FIN + """
+. . PUNCT 12 punct
+"""
+
+PARTIAL_QUOTE = """
+Hutchins said in a statement that the bill "places unreasonable burdens on the industry."
+Hutchins Hutchins PROPN 2 nsubj
+said say VERB 0 root """ + FIN + """
+in in ADP 5 case
+a a DET 5 det
+statement statement NOUN 2 obl
+that that SCONJ 10 mark
+the the DET 8 det
+bill bill NOUN 10 nsubj
+" " PUNCT 10 punct
+places place VERB 2 ccomp """ + PRES + """
+unreasonable unreasonable ADJ 12 amod
+burdens burden NOUN 10 obj
+on on ADP 15 case
+the the DET 15 det
+industry industry NOUN 12 nmod
+. . PUNCT 2 punct
+" " PUNCT 10 punct
+"""
+
 
 def test_quote_then_inverted_cue() -> None:
     report = analyse(INVERSION)
@@ -622,3 +660,21 @@ def test_scare_quotes_are_no_quotes() -> None:
     report = analyse(SCARE_QUOTE)
     assert [c.kind for c in report.claims] == ["assertion"]
     assert "CC102" not in {f.code for f in report.findings}
+
+
+def test_closing_frame_found_by_position_on_a_weak_parse() -> None:
+    """The tagger made "plans" a noun and "said" an acl of "familiar": the frame is still "…, X said."."""
+    report = analyse(WEAK_FRAME)
+    (claim,) = report.claims
+    assert claim.text == "The city plans new debt"
+    assert claim.speaker is not None and claim.speaker.mention == "people familiar with the matter"
+    assert claim.speaker.type == "anonymous" and claim.status == "weakly_sourced"
+    assert codes(report, claim) == {"CC103"}
+
+
+def test_partial_quote_inside_reported_clause_is_one_claim() -> None:
+    report = analyse(PARTIAL_QUOTE)
+    (claim,) = report.claims
+    assert claim.kind == "indirect_speech"
+    assert "places unreasonable burdens" in claim.text
+    assert claim.speaker is not None and claim.speaker.name == "Hutchins"
