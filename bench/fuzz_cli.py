@@ -305,7 +305,8 @@ def main() -> int:
         if is_bad:
             bad.add(path)
     if args.long_line:
-        line = " ".join(sentence(rng).replace("\n", " ").replace("\r", " ") for _ in range(3000))[:200_000]
+        raw = " ".join(sentence(rng) for _ in range(5000))
+        line = raw.replace("\n", " ").replace("\r", " ").replace("\x00", " ")[:200_000]  # one line, no NUL
         path = folder / "long-line.txt"
         path.write_text(line, encoding="utf-8")
         files.append(path)
