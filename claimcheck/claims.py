@@ -545,6 +545,17 @@ class ClaimFinder:
                 cand.continues = True
                 cand.rule = f"{self.lang}.quote.continues"
             made.append(self.add(cand))
+        if self.lang == "en" and frame_cue and len(made) >= 2:
+            # '"If anything happens to her," Greene said, "it's on every one of you."': one quote, interrupted
+            cur = made[0]
+            for nxt in made[1:]:
+                between = [t for t in sent.tokens if cur.end <= t.start < nxt.start and t.upos not in PUNCT]
+                if any(t.index == frame_cue[0].index for t in between) and len(between) <= 6:
+                    cur.end = nxt.end
+                    made.remove(nxt)
+                    self.claims.remove(nxt)
+                else:
+                    cur = nxt
 
         # 3. cue verbs
         covered_by_quotes = sum(q.end - q.start for q in quotes)
@@ -652,7 +663,7 @@ class ClaimFinder:
             content = next((c for c in sent.children(tok) if c.deprel in ("ccomp", "parataxis") and c.index < tok.index
                             and not self.inside_quote(c)), None)
             if content is None:
-                return None
+                return self.frame_by_position(sent, tok)
             inside = {t.index for t in sent.subtree(content)}
             frame = [t for t in sent.subtree(tok) if t.index not in inside]
         start = next((t for t in frame if t.upos not in PUNCT and t.text not in ALL_MARKS), None)
@@ -666,6 +677,23 @@ class ClaimFinder:
         if any(c.deprel in ("nsubj", "nsubj:pass") and c.index < toks[i].index for c in sent.children(tok)):
             return None
         return i
+
+    def frame_by_position(self, sent: Sentence, tok: Token) -> int | None:
+        """ "…, people familiar with the matter said." whatever the parse: the cue near the sentence end, after a
+        comma and a subject without a verb of its own. Index of that comma, else None."""
+        toks = sent.tokens
+        pos = toks.index(tok)
+        tail = [t for t in toks[pos + 1 :] if t.upos not in PUNCT and t.text not in ALL_MARKS]
+        if len(tail) > 4 or any(t.text in (",", ";", ":") for t in toks[pos + 1 :]):
+            return None  # "… said, adding …" / a clause after the cue: not a closing frame
+        comma = next((i for i in range(pos - 1, -1, -1) if toks[i].text in (",", ";", ":")), None)
+        if comma is None or comma < 2 or pos - comma > 10 or toks[comma].text != ",":
+            return None
+        subject = toks[comma + 1 : pos]
+        if not any(t.upos in ("NOUN", "PROPN", "PRON") for t in subject) or any(
+                is_finite_verb(t) and t.upos == "VERB" for t in subject):
+            return None
+        return comma
 
     def cue_claim(
         self, si: int, para: int, sent: Sentence, tok: Token, verb: CueVerb, quotes: list[Quote]
@@ -709,9 +737,9 @@ class ClaimFinder:
             inner = [t for t in content if not any(q.start <= t.start < q.end for q in quotes)]
             if not [t for t in inner if t.upos not in PUNCT]:
                 return None
-        if content and not any(is_finite_verb(t) or is_konjunktiv_one(t, sent) for t in content) and not any(
-            q.start <= content[0].start < q.end for q in quotes
-        ):
+        if content and not (self.lang == "en" and comma_before is not None) and not any(
+            is_finite_verb(t) or is_konjunktiv_one(t, sent) for t in content
+        ) and not any(q.start <= content[0].start < q.end for q in quotes):
             content = []  # "betonte seine Bereitschaft, … zu sprechen": a zu-infinitive, reported speech
         if content:
             cand.start, cand.end = content[0].start, content[-1].end
@@ -761,6 +789,12 @@ class ClaimFinder:
             cand.cue = None
             return cand
         cand.source = self.subject_of(sent, tok, avoid=(cand.start, cand.end) if content else None)
+        if self.lang == "en" and comma_before is not None and content:
+            # "…, people familiar with the matter said": the words between comma and cue are the subject
+            between = [t for t in toks[comma_before + 1 : pos] if t.upos not in ("AUX", "PART") and not (
+                t.upos == "ADV" and t.text.lower() in ("also", "later", "previously", "earlier", "then"))]
+            if any(t.upos in ("NOUN", "PROPN", "PRON") for t in between):
+                cand.source = Phrase(si, _trim(between) or between, "subject")
         if verb.lemma in ("heißen",) and (cand.source is None or cand.source.tokens[0].text.lower() == "es"):
             cand.vague = "es heißt"
         cand.outlet_hint = self.outlet_hint(sent, tok)
