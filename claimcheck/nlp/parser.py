@@ -162,7 +162,7 @@ def _convert_sentence(sent, text: str) -> Sentence:
     return Sentence(text=text[s_start:s_end], start=s_start, end=s_end, tokens=tokens, entities=ents)
 
 
-def convert(doc, text: str, lang: str, konjunktiv_rule: bool = True) -> ParsedDoc:
+def convert(doc, text: str, lang: str, konjunktiv_rule: bool = True, postprocess: bool = True) -> ParsedDoc:
     sents = [_convert_sentence(s, text) for s in doc.sentences]
     sents = [s for s in sents if s.tokens]
     if lang == "de" and konjunktiv_rule:
@@ -171,7 +171,7 @@ def convert(doc, text: str, lang: str, konjunktiv_rule: bool = True) -> ParsedDo
         rules = konjunktiv.load_rules()
         for s in sents:
             konjunktiv.apply(s, rules)
-    if lang == "en":
+    if lang == "en" and postprocess:
         from claimcheck.nlp import english
 
         sents = english.apply(sents, text)
@@ -211,9 +211,32 @@ def parse_pretokenized(
     lang: str,
     models: str | None = None,
     konjunktiv_rule: bool = True,
+    chunk: int = 200,
 ) -> list[Sentence]:
     """Tag/parse gold-tokenised sentences (lists of syntactic words), for evaluation."""
     nlp = get_pipeline(lang, models, pretokenized=True)
-    doc = nlp([list(s) for s in sentences])
-    text = doc.text or ""
-    return convert(doc, text, lang, konjunktiv_rule).sentences
+    out: list[Sentence] = []
+    sentences = [list(s) for s in sentences]
+    for i in range(0, len(sentences), chunk):
+        part = sentences[i : i + chunk]
+        doc = nlp(part)
+        if len(doc.sentences) != len(part):  # stanza re-split the chunk: one sentence at a time
+            docs = [nlp([s]) for s in part]
+            for d in docs:
+                conv = convert(d, d.text or "", lang, konjunktiv_rule, postprocess=False).sentences
+                out.append(conv[0] if len(conv) == 1 else _merge(conv))
+            continue
+        out.extend(convert(doc, doc.text or "", lang, konjunktiv_rule, postprocess=False).sentences)
+    return out
+
+
+def _merge(sents: list[Sentence]) -> Sentence:
+    """Join sentences stanza split apart back into one (evaluation needs 1:1 sentences)."""
+    tokens: list[Token] = []
+    for s in sents:
+        offset = len(tokens)
+        for t in s.tokens:
+            t.index += offset
+            t.head = t.head + offset if t.head else 0
+            tokens.append(t)
+    return Sentence(text=" ".join(s.text for s in sents), start=sents[0].start, end=sents[-1].end, tokens=tokens)
