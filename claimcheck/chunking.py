@@ -30,7 +30,8 @@ from pydantic import BaseModel
 
 from claimcheck.nlp.doc import ParsedDoc
 from claimcheck.read import Source
-from claimcheck.report.models import DocumentReport, Summary
+from claimcheck.report.build import summarize
+from claimcheck.report.models import DocumentReport
 
 DEFAULT_MAX_CHARS = 50_000
 _M = TypeVar("_M", bound=BaseModel)
@@ -139,23 +140,6 @@ def shift_report(part: DocumentReport, offset: int, source: Source, paragraph_ba
         findings.append(f.model_copy(update=update))
     credits = [_shift(c, offset) for c in part.credits]
     return part.model_copy(update={"claims": claims, "findings": findings, "credits": credits})
-
-
-def summarize(report: DocumentReport) -> Summary:
-    """The summary of a report, recomputed from its claims and findings (as report.build makes it)."""
-    claims, findings = report.claims, report.findings
-    return Summary(
-        claims=len(claims),
-        sourced=sum(c.status == "sourced" for c in claims),
-        weakly_sourced=sum(c.status == "weakly_sourced" for c in claims),
-        unsourced=sum(c.status == "unsourced" for c in claims),
-        findings=len(findings),
-        errors=sum(f.severity == "error" for f in findings),
-        warnings=sum(f.severity == "warning" for f in findings),
-        infos=sum(f.severity == "info" for f in findings),
-        speakers=sorted({c.speaker.name for c in claims if c.speaker and c.speaker.type != "anonymous"}),
-        outlets=sorted({c.outlet.name for c in claims if c.outlet}),
-    )
 
 
 def merge_reports(parts: Sequence[DocumentReport]) -> DocumentReport:

@@ -82,7 +82,16 @@ def document_report(
                     start=f.claim.start, end=f.claim.end, line=line, column=col, end_line=end_line,
                     end_column=end_col)
         )
-    summary = Summary(
+    doc = DocumentReport(path=source.path, language=parsed.language, claims=claims,
+                         credits=_credits(found, rules), findings=findings)
+    doc.summary = summarize(doc)
+    return doc
+
+
+def summarize(report: DocumentReport) -> Summary:
+    """The summary, computed from the report's claims and findings (also after chunks are merged)."""
+    claims, findings = report.claims, report.findings
+    return Summary(
         claims=len(claims),
         sourced=sum(c.status == "sourced" for c in claims),
         weakly_sourced=sum(c.status == "weakly_sourced" for c in claims),
@@ -94,5 +103,3 @@ def document_report(
         speakers=sorted({c.speaker.name for c in claims if c.speaker and c.speaker.type != "anonymous"}),
         outlets=sorted({c.outlet.name for c in claims if c.outlet}),
     )
-    return DocumentReport(path=source.path, language=parsed.language, claims=claims,
-                          credits=_credits(found, rules), findings=findings, summary=summary)
