@@ -101,7 +101,7 @@ def _parser_available() -> bool:
 
 @pytest.mark.skipif(not _parser_available(), reason="no German parser models")
 @given(text=TEXT.filter(lambda t: t.strip() != ""))
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_real_parser_on_random_text(text: str) -> None:
     from claimcheck.nlp import parser
 
