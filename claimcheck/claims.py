@@ -227,6 +227,7 @@ class ClaimFinder:
         self.quote_used: set[Quote] = set()
         self.title_quotes: set[Quote] = set()
         self.markers = sorted(rules.markers.markers, key=lambda m: -len(m.phrase.split()))
+        self.marker_words = [(m, m.phrase.lower().split()) for m in self.markers]
         self.anonymous = {w.lower() for w in rules.sources.anonymous}
         self.vague_words = {w.lower() for w in rules.sources.vague}
         self.si_of = {id(s): i for i, s in enumerate(doc.sentences)}
@@ -875,8 +876,11 @@ class ClaimFinder:
         found: list[tuple[Marker, list[Token]]] = []
         used: set[int] = set()
         toks = [t for t in sent.tokens if not self.inside_quote(t)]
-        for marker in self.markers:
-            words = marker.phrase.lower().split()
+        present = {t.text.lower() for t in toks}
+        # only markers whose first word occurs here (longest phrases first, as in self.markers)
+        for marker, words in self.marker_words:
+            if words[0] not in present:
+                continue
             for i, t in enumerate(toks):
                 if t.index in used or t.text.lower() != words[0]:
                     continue
