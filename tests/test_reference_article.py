@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,11 +10,10 @@ import pytest
 from claimcheck import pipeline
 from claimcheck.read import read_path
 from claimcheck.report.models import Report
+from tests._reference import SHARED, assert_spans_index_text, score_gold
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ARTICLE = SHARED / "examples" / "000_38fea552f3d89d61.txt"
 GOLD = SHARED / "spec" / "seed-gold.yaml"
-SCORER = SHARED / "tools" / "score_gold.py"
 
 pytestmark = pytest.mark.skipif(not ARTICLE.exists(), reason="../shared is not beside the checkout")
 
@@ -27,23 +24,12 @@ def report() -> Report:
 
 
 def test_scores_against_seed_gold(report: Report, tmp_path: Path) -> None:
-    out = tmp_path / "report.json"
-    out.write_text(report.model_dump_json(), encoding="utf-8")
-    run = subprocess.run([sys.executable, str(SCORER), str(GOLD), str(out), "--min-attribution", "0.9",
-                          "--min-kind", "0.8"], capture_output=True, text=True)
+    run = score_gold(report, GOLD, tmp_path)
     assert run.returncode == 0, run.stdout
 
 
 def test_spans_index_the_text(report: Report) -> None:
-    text = ARTICLE.read_text(encoding="utf-8")
-    doc = report.documents[0]
-    for claim in doc.claims:
-        assert text[claim.start : claim.end] == claim.text
-        for who in (claim.speaker, claim.outlet):
-            if who is not None and who.start is not None:
-                assert text[who.start : who.end] == who.mention
-        if claim.cue is not None:
-            assert text[claim.cue.start : claim.cue.end] == claim.cue.text
+    assert_spans_index_text(report, ARTICLE.read_text(encoding="utf-8"))
 
 
 def test_programme_and_outlet_names_are_not_quotes(report: Report) -> None:

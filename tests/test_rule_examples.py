@@ -13,6 +13,7 @@ import pytest
 from claimcheck import pipeline
 from claimcheck.read import read_text
 from claimcheck.rules import load_rules
+from tests._reference import has_models
 
 RULES = load_rules().all_findings()
 CASES = [
@@ -22,17 +23,6 @@ CASES = [
     for verdict, texts in (("flag", examples.flag), ("pass", examples.pass_))
     for text in texts
 ]
-
-
-def _has_models(lang: str) -> bool:
-    from claimcheck.errors import ModelError
-    from claimcheck.nlp.models import resolve
-
-    try:
-        resolve(lang)
-    except ModelError:
-        return False
-    return True
 
 
 @functools.cache
@@ -56,7 +46,7 @@ IDS = [f"{c}-{lg}-{v}-{i}" for i, (c, lg, v, _) in enumerate(CASES)]
 
 @pytest.mark.parametrize(("code", "lang", "verdict", "text"), CASES, ids=IDS)
 def test_rule_example(code: str, lang: str, verdict: str, text: str) -> None:
-    if not _has_models(lang):
+    if not has_models(lang):
         pytest.skip(f"no {lang} parser models in this checkout")
     found = _codes(lang)[text]
     if verdict == "flag":

@@ -1,0 +1,42 @@
+"""Shared checks for the reference articles in ../shared: gold scoring, exact spans, model presence."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from claimcheck.report.models import Report
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SCORER = SHARED / "tools" / "score_gold.py"
+
+
+def has_models(lang: str) -> bool:
+    from claimcheck.errors import ModelError
+    from claimcheck.nlp.models import resolve
+
+    try:
+        resolve(lang)
+    except ModelError:
+        return False
+    return True
+
+
+def score_gold(report: Report, gold: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run the project's gold scorer at the CI thresholds on the report."""
+    out = tmp_path / "report.json"
+    out.write_text(report.model_dump_json(), encoding="utf-8")
+    return subprocess.run([sys.executable, str(SCORER), str(gold), str(out), "--min-attribution", "0.9",
+                           "--min-kind", "0.8"], capture_output=True, text=True)
+
+
+def assert_spans_index_text(report: Report, text: str) -> None:
+    """Every claim, speaker/outlet mention and cue span gives its own text back."""
+    for claim in report.documents[0].claims:
+        assert text[claim.start : claim.end] == claim.text
+        for who in (claim.speaker, claim.outlet):
+            if who is not None and who.start is not None:
+                assert text[who.start : who.end] == who.mention
+        if claim.cue is not None:
+            assert text[claim.cue.start : claim.cue.end] == claim.cue.text
