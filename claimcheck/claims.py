@@ -40,6 +40,9 @@ KONJUNKTIV_II = set(
 NEGATIONS = {"nicht", "nie", "niemals", "kein", "keine", "not", "never", "n't"}
 AGENT_WORDS = {"by", "from"}  # "a report by X", "data from X": the agent after a reporting noun
 POINTER_WORDS = {"das", "dies", "dieses", "this", "that", "so"}
+# feminine medium nouns: "Der Zeitung sagte er" is a dative, not a subject
+MEDIUM_NOUN_ENDINGS = ("zeitung", "agentur", "zeitschrift", "illustrierten", "nachrichtenseite", "wochenzeitung")
+RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "denen", "deren", "dessen", "welche", "welcher", "welchen"}
 TITLE_NOUNS = re.compile(
     r"(sendung|show|talkshow|magazin|zeitung|blatt|film|buch|roman|titel|motto|kampagne|operation|projekt|aktion|"
     r"album|lied|song|serie|programm|initiative|podcast|kolumne|artikel|beitrag|reihe|festival|gesetz|plan|"
@@ -315,7 +318,35 @@ class ClaimFinder:
         return infinitive and prev is not None and prev.text.lower() == "zu"
 
     def subject_of(self, sent: Sentence, verb: Token, avoid: tuple[int, int] | None = None) -> Phrase | None:
-        """Subject of a cue verb; passives use the agent; coordinated verbs share their subject."""
+        """Subject of a cue verb; passives use the agent; coordinated verbs share their subject.
+
+        German puts the addressee first as often as the speaker: "Der Zeitung sagte Karma …",
+        "Dem ZDF sagte er …". A dative medium before the verb with a name or pronoun right
+        after it: the one after the verb is the speaker (the medium is the outlet hint)."""
+        phrase = self._subject_of(sent, verb, avoid)
+        if self.lang == "de" and phrase is not None and phrase.tokens[-1].index < verb.index \
+                and self.dative_medium(phrase.tokens):
+            finite = next((t for t in sent.tokens[phrase.tokens[-1].index :] if is_finite_verb(t)), None)
+            if finite is not None and finite.index <= verb.index:
+                after = self.np_at(sent, sent.tokens.index(finite) + 1)
+                if after and (after[0].upos in ("PROPN", "PRON") or after[0].text[:1].isupper()) and not (
+                        avoid and avoid[0] <= after[0].start < avoid[1]):
+                    return Phrase(phrase.sentence, after, "subject")
+        return phrase
+
+    def dative_medium(self, toks: list[Token]) -> bool:
+        """ "Dem Sender", "Der Zeitung", "Der «Süddeutschen Zeitung»": an outlet in the dative."""
+        first = toks[0].text.lower()
+        if first == "dem":
+            return True
+        if first != "der":
+            return False
+        words = [t.text.lower() for t in toks]
+        return any(w.endswith(MEDIUM_NOUN_ENDINGS) for w in words) or (
+            len(toks) > 2 and toks[1].text.lower().endswith("en") and toks[1].upos == "ADJ"
+            and find_outlet(toks, self.rules.outlet_aliases) is not None)
+
+    def _subject_of(self, sent: Sentence, verb: Token, avoid: tuple[int, int] | None = None) -> Phrase | None:
         seen = set()
         node: Token | None = verb
         while node is not None and node.index not in seen:
@@ -353,6 +384,38 @@ class ClaimFinder:
         hi = next((toks[i].start for i in range(pos + 1, len(toks)) if toks[i].text in (",", ":", ";")), sent.end)
         return lo, hi
 
+    def np_at(self, sent: Sentence, i: int) -> list[Token]:
+        """The noun phrase that starts at token position i (by word class, not by the parse); [] if none."""
+        toks = sent.tokens
+        out: list[Token] = []
+        for t in toks[i:]:
+            if t.upos in ("DET", "PRON") and any(x.upos in ("NOUN", "PROPN", "PRON") for x in out):
+                break  # a new noun phrase begins ("Scholz | ein Gespräch")
+            if t.upos in ("DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM") or t.text in ALL_MARKS or (
+                t.text in ("-", "und", "and") and out
+            ):
+                out.append(t)
+            else:
+                break
+        while out and (out[-1].upos in ("DET", "ADJ") or out[-1].text in ("-", "und", "and")
+                       or (out[-1].text in ALL_MARKS and sum(x.text in ALL_MARKS for x in out) % 2)):
+            out.pop()
+        if out and out[0].upos == "PRON" and out[0].text.lower() not in self.rules.sources.pronouns:
+            return []
+        # an apposition with the name: ", Gerhard Wolters," right after the noun phrase
+        k = toks.index(out[-1]) + 1 if out else len(toks)
+        if k + 2 < len(toks) and toks[k].text == ",":
+            names = []
+            for t in toks[k + 1 :]:
+                if t.upos == "PROPN" or (t.text[:1].isupper() and t.upos in ("NOUN", "X")):
+                    names.append(t)
+                else:
+                    break
+            nxt = toks[k + 1 + len(names)] if k + 1 + len(names) < len(toks) else None
+            if len(names) >= 2 and (nxt is None or nxt.text in (",", ".") or nxt.upos in ("ADP", "PUNCT")):
+                out = out + [toks[k]] + names
+        return out if any(t.upos in ("PROPN", "NOUN", "PRON") for t in out) else []
+
     def subject_by_position(self, sent: Sentence, verb: Token, avoid: tuple[int, int] | None) -> Phrase | None:
         """When the parse has no subject, go by German/English word order: the noun phrase right
         after an inverted cue ("…, sagte der SPD-Politiker"), the one that opens the clause
@@ -362,34 +425,7 @@ class ClaimFinder:
         si = self.si_of[id(sent)]
 
         def np_at(i: int) -> list[Token]:
-            out: list[Token] = []
-            for t in toks[i:]:
-                if t.upos in ("DET", "PRON") and any(x.upos in ("NOUN", "PROPN", "PRON") for x in out):
-                    break  # a new noun phrase begins ("Scholz | ein Gespräch")
-                if t.upos in ("DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM") or t.text in ALL_MARKS or (
-                    t.text in ("-", "und", "and") and out
-                ):
-                    out.append(t)
-                else:
-                    break
-            while out and (out[-1].upos in ("DET", "ADJ") or out[-1].text in ("-", "und", "and")
-                           or (out[-1].text in ALL_MARKS and sum(x.text in ALL_MARKS for x in out) % 2)):
-                out.pop()
-            if out and out[0].upos == "PRON" and out[0].text.lower() not in self.rules.sources.pronouns:
-                return []
-            # an apposition with the name: ", Gerhard Wolters," right after the noun phrase
-            k = toks.index(out[-1]) + 1 if out else len(toks)
-            if k + 2 < len(toks) and toks[k].text == ",":
-                names = []
-                for t in toks[k + 1 :]:
-                    if t.upos == "PROPN" or (t.text[:1].isupper() and t.upos in ("NOUN", "X")):
-                        names.append(t)
-                    else:
-                        break
-                nxt = toks[k + 1 + len(names)] if k + 1 + len(names) < len(toks) else None
-                if len(names) >= 2 and (nxt is None or nxt.text in (",", ".") or nxt.upos in ("ADP", "PUNCT")):
-                    out = out + [toks[k]] + names
-            return out if any(t.upos in ("PROPN", "NOUN", "PRON") for t in out) else []
+            return self.np_at(sent, i)
 
         def ok(np: list[Token]) -> bool:
             return bool(np) and not (avoid and avoid[0] <= np[0].start < avoid[1])
@@ -402,6 +438,16 @@ class ClaimFinder:
                 break
         if start < pos and toks[start].text in ALL_MARKS:
             start += 1
+        # "Der Nachfolger …, Louis Gallois, hat angekündigt": the clause is only the verb, the
+        # segment before it a name in apposition to the subject
+        if self.lang == "de" and 0 < start < pos and toks[start - 1].text == "," and all(
+                t.upos in ("AUX", "ADV", "PART") for t in toks[start:pos]):
+            prev = next((i + 1 for i in range(start - 2, -1, -1) if toks[i].text == ","), None)
+            if prev is not None and 1 <= start - 1 - prev <= 4 and all(
+                    t.upos in ("PROPN", "NOUN", "X") and t.text[:1].isupper() for t in toks[prev : start - 1]):
+                name = toks[prev : start - 1]
+                if ok(name):
+                    return Phrase(si, name, "subject")
         # inverted: cue first in its clause ("sagte der SPD-Politiker", "berichtet die NYT")
         if start == pos or (start < pos and all(t.upos in ("AUX", "ADV") or t.text.lower() in POINTER_WORDS
                                                 for t in toks[start:pos])):
@@ -527,8 +573,12 @@ class ClaimFinder:
             verb = self.cue_of(sent, tok)
             if verb and not self.negated(sent, tok) and not self.infinitive_clause(sent, tok):
                 cues.append((tok, verb))
+        # a cue inside a relative clause ("…, den die New York Times zitiert, kommentierte …") frames
+        # nothing of the main clause: try it last
+        cues.sort(key=lambda cv: self.in_relative_clause(sent, cv[0]))
         markers = self.find_markers(sent)
         made: list[Candidate] = []
+        so_frame = self.so_frame(sent, quotes)
 
         # 2. direct quotes, with the first speech cue outside them as their frame
         frame_cue = next(((t, v) for t, v in cues if v.kind in ("speech", "report")), None)
@@ -542,6 +592,9 @@ class ClaimFinder:
                 cand.source = self.subject_of(sent, tok, avoid=(q.start, q.end))
                 cand.outlet_hint = self.outlet_hint(sent, tok)
                 cand.rule = f"{self.lang}.quote.cue"
+            elif so_frame is not None and q.end <= so_frame[0].start:
+                cand.cue, cand.cue_lemma, cand.source = so_frame[0], "so", so_frame[1]
+                cand.rule = f"{self.lang}.quote.so"
             else:
                 cand.continues = True
                 cand.rule = f"{self.lang}.quote.continues"
@@ -577,6 +630,18 @@ class ClaimFinder:
                         self.claims.remove(q)
                 break  # one cue-based claim per sentence: the first frame wins
 
+        # "Die Lage sei ernst, so der Minister." — no cue verb, a closing so-frame
+        if so_frame is not None and not any(c.cue is not None for c in made) and not any(
+                c.start <= so_frame[0].start < c.end for c in made):
+            content = _trim([t for t in sent.tokens if t.end <= so_frame[0].start
+                             and not any(c.start <= t.start < c.end for c in made)])
+            if content and any(t.upos not in PUNCT for t in content):
+                konj = any(is_konjunktiv_one(t, sent) for t in content)
+                cand = Candidate(content[0].start, content[-1].end, "indirect_speech" if konj else "attributed",
+                                 si, para, f"{self.lang}.so-frame", cue=so_frame[0], cue_lemma="so",
+                                 source=so_frame[1])
+                made.append(self.add(cand))
+
         # a sentence that is only a frame ("fügte sie hinzu" between two quote parts) frames the quotes around it
         if not made and not quotes and cues and len([t for t in sent.tokens if t.upos not in PUNCT]) <= 8:
             tok, verb = cues[0]
@@ -591,6 +656,52 @@ class ClaimFinder:
             cand = self.bare_sentence(si, para, sent, made)
             if cand is not None:
                 self.add(cand)
+
+    def so_frame(self, sent: Sentence, quotes: list[Quote]) -> tuple[Token, Phrase] | None:
+        """German closing frame without a verb: "…“, so Verbandschef Horst Lehmkuhl." / "…, so die Polizei."
+        The *so* after a comma or closing quote mark, then a noun phrase and nothing with a verb."""
+        if self.lang != "de":
+            return None
+        toks = sent.tokens
+        for i, t in enumerate(toks):
+            if t.text.lower() != "so" or i < 2 or self.inside_quote(t):
+                continue
+            if toks[i - 1].text != "," and toks[i - 1].text not in ALL_MARKS:
+                continue
+            tail = []
+            for x in toks[i + 1 :]:
+                if x.text in (",", ":", ";") or (x.upos in PUNCT and x.text not in ("-",)):
+                    break
+                tail.append(x)
+            if not tail or len(tail) > 12 or tail[0].upos not in ("DET", "PROPN", "NOUN", "ADJ", "PRON", "X"):
+                continue
+            if tail[0].text.lower() in ("dass", "wie", "viel", "viele", "genannte", "genannten") or any(
+                    is_finite_verb(x) or x.upos == "VERB" for x in tail):
+                continue
+            # "so Müller gegenüber der Zeitung": the source ends where a preposition begins
+            cut = next((k for k, x in enumerate(tail) if k > 0 and x.upos == "ADP"), len(tail))
+            source = tail[:cut]
+            if not any(x.upos in ("NOUN", "PROPN", "PRON") or x.text[:1].isupper() for x in source):
+                continue
+            return t, Phrase(self.si_of[id(sent)], source, "subject")
+        return None
+
+    @staticmethod
+    def in_relative_clause(sent: Sentence, tok: Token) -> bool:
+        """The cue heads a relative clause: by the parse, or ", den die Zeitung zitiert," by position."""
+        if tok.deprel == "acl:relcl":
+            return True
+        toks = sent.tokens
+        pos = toks.index(tok)
+        start = next((i + 1 for i in range(pos - 1, -1, -1) if toks[i].text == ","), None)
+        if start is None or start >= pos or start < 2:
+            return False
+        first = toks[start]
+        if first.upos == "ADP" and start + 1 < pos:
+            first = toks[start + 1]  # ", mit dem er sprach,"
+        return first.text.lower() in RELATIVE_PRONOUNS and first.upos in ("PRON", "DET") and (
+            first.feats.get("PronType") == "Rel" or toks[start - 2].upos in ("NOUN", "PROPN")) and (
+            pos + 1 >= len(toks) or toks[pos + 1].text in (",", ".") or toks[pos + 1].upos == "AUX")
 
     def frame_neighbours(self, si: int, sent: Sentence, tok: Token, verb: CueVerb) -> bool:
         """Give a frame-only sentence's cue and subject to the unframed quotes right before and after it."""
@@ -715,7 +826,10 @@ class ClaimFinder:
             after = next((i for i in range(pos + 1, len(toks)) if toks[i].text in (",", ":")), None)
             if after is not None:
                 between = toks[pos + 1 : after]
-                if not any(is_finite_verb(t) and t.upos == "VERB" for t in between):
+                # "spricht die Polizei von weniger Auseinandersetzungen, …": the preposition's object is the
+                # reported content, the clause after the comma is the narrator's
+                speaks_of = bool(verb.prepositions) and any(t.text.lower() in verb.prepositions for t in between)
+                if not speaks_of and not any(is_finite_verb(t) and t.upos == "VERB" for t in between):
                     content = _trim(toks[after + 1 :])
         if not content:
             # no comma (English "Delgado said the council would …"): the clausal complement

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 
 from claimcheck.errors import ModelError
 from claimcheck.nlp.doc import Entity, ParsedDoc, Sentence, Token
@@ -123,9 +125,9 @@ def _for_tokenizer(text: str, lang: str = "de") -> str:
     opening, closing = TOKENIZER_MARKS.get(lang, TOKENIZER_MARKS["de"])
     chars = list(text)
     for q in find_quotes(text):
-        if chars[q.start] in "\"»«“„":
+        if chars[q.start] in '"»«“„':
             chars[q.start] = opening
-        if chars[q.end - 1] in "\"»«”“":
+        if chars[q.end - 1] in '"»«”“':
             chars[q.end - 1] = closing
     return "".join(chars)
 
@@ -164,7 +166,17 @@ def _convert_sentence(sent, text: str) -> Sentence:
 
 def convert(doc, text: str, lang: str, konjunktiv_rule: bool = True, postprocess: bool = True) -> ParsedDoc:
     sents = [_convert_sentence(s, text) for s in doc.sentences]
-    sents = [s for s in sents if s.tokens]
+    return _finish([s for s in sents if s.tokens], text, lang, konjunktiv_rule, postprocess)
+
+
+def _finish(
+    sents: list[Sentence], text: str, lang: str, konjunktiv_rule: bool = True, postprocess: bool = True
+) -> ParsedDoc:
+    """claimcheck's own repairs on top of stanza's output (Konjunktiv I, English fixes)."""
+    if lang == "de" and postprocess:
+        from claimcheck.nlp import german
+
+        sents = german.apply(sents)
     if lang == "de" and konjunktiv_rule:
         from claimcheck.nlp import konjunktiv
 
@@ -178,6 +190,45 @@ def convert(doc, text: str, lang: str, konjunktiv_rule: bool = True, postprocess
     return ParsedDoc(text=text, language=lang, sentences=sents)
 
 
+class ParseCache:
+    """Raw parses on disk, keyed by text, language and model files (`CLAIMCHECK_PARSE_CACHE=DIR`).
+
+    For rule development and `claimcheck eval`: re-running the rules over a corpus then
+    takes seconds instead of re-parsing. The cache holds stanza's output before
+    claimcheck's own repairs, so changes to the Konjunktiv or English rules still apply.
+    """
+
+    def __init__(self, folder: str, lang: str, models: str | None):
+        import hashlib
+
+        self.folder = Path(folder)
+        ms = resolve(lang, models)
+        stamp = [lang, str(ms.root)] + [
+            f"{p}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for p, f in sorted(ms.files.items())
+        ]
+        self.prefix = hashlib.sha256("|".join(stamp).encode()).hexdigest()[:16]
+
+    def _path(self, text: str) -> Path:
+        import hashlib
+
+        return self.folder / f"{self.prefix}-{hashlib.sha256(text.encode()).hexdigest()[:32]}.pkl"
+
+    def get(self, text: str) -> list[Sentence] | None:
+        path = self._path(text)
+        if not path.exists():
+            return None
+        try:
+            return pickle.loads(path.read_bytes())
+        except Exception:  # a torn or stale file is just a miss
+            return None
+
+    def put(self, text: str, sents: list[Sentence]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self._path(text).with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(sents, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(self._path(text))
+
+
 def parse(
     texts: Sequence[str],
     lang: str,
@@ -187,10 +238,18 @@ def parse(
     """Parse a batch of documents. Empty/whitespace-only texts give docs without sentences."""
     texts = list(texts)
     out: list[ParsedDoc | None] = [None] * len(texts)
-    todo = [i for i, t in enumerate(texts) if t and t.strip()]
+    cache_dir = os.environ.get("CLAIMCHECK_PARSE_CACHE")
+    cache = ParseCache(cache_dir, lang, models) if cache_dir else None
+    todo = []
     for i, t in enumerate(texts):
-        if i not in todo:
+        if not (t and t.strip()):
             out[i] = ParsedDoc(text=t or "", language=lang, sentences=[])
+            continue
+        cached = cache.get(t) if cache else None
+        if cached is not None:
+            out[i] = _finish(cached, t, lang, konjunktiv_rule)
+        else:
+            todo.append(i)
     if todo:
         import stanza
 
@@ -202,7 +261,10 @@ def parse(
             first = (str(err).splitlines() or [type(err).__name__])[0]
             raise ModelError(f"{lang} parser failed: {first[:300]}") from err
         for i, d in zip(todo, docs, strict=True):
-            out[i] = convert(d, texts[i], lang, konjunktiv_rule)
+            sents = [s for s in (_convert_sentence(x, texts[i]) for x in d.sentences) if s.tokens]
+            if cache:
+                cache.put(texts[i], sents)
+            out[i] = _finish(sents, texts[i], lang, konjunktiv_rule)
     return [d for d in out if d is not None]
 
 

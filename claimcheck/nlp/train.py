@@ -723,6 +723,7 @@ def main(argv: list[str] | None = None) -> None:
         dep_steps=a.dep_steps,
         ner_steps=a.ner_steps,
         lemma_seq2seq=a.lemma_seq2seq,
+        threads=a.threads,
     )
     if a.bundle:
         bundle(a.out, a.lang)
