@@ -438,9 +438,16 @@ class ClaimFinder:
                 break
         if start < pos and toks[start].text in ALL_MARKS:
             start += 1
+        if self.lang == "de" and start > 0 and toks[start - 1].text == ",":
+            # ", von dem die Polizei glaubt", ", den die New York Times zitiert": past the relative pronoun
+            k = start
+            if k < pos and toks[k].upos == "ADP":
+                k += 1
+            if k + 1 < pos and toks[k].text.lower() in RELATIVE_PRONOUNS and toks[k + 1].upos in ("DET", "PROPN"):
+                start = k + 1
         # "Der Nachfolger …, Louis Gallois, hat angekündigt": the clause is only the verb, the
         # segment before it a name in apposition to the subject
-        if self.lang == "de" and 0 < start < pos and toks[start - 1].text == "," and all(
+        if self.lang == "de" and 0 < start <= pos and toks[start - 1].text == "," and all(
                 t.upos in ("AUX", "ADV", "PART") for t in toks[start:pos]):
             prev = next((i + 1 for i in range(start - 2, -1, -1) if toks[i].text == ","), None)
             if prev is not None and 1 <= start - 1 - prev <= 4 and all(
@@ -448,6 +455,19 @@ class ClaimFinder:
                 name = toks[prev : start - 1]
                 if ok(name):
                     return Phrase(si, name, "subject")
+            # "Kemal Bedri, Vorsitzender der Wahlkommission, begründete …": appositions back to the subject
+            seg_end = start - 1
+            while True:
+                seg_start = next((i + 1 for i in range(seg_end - 1, -1, -1) if toks[i].text in (",", ":", ";")), 0)
+                seg = toks[seg_start:seg_end]
+                if not seg or len(seg) > 14 or any(is_finite_verb(t) or t.upos == "SCONJ" for t in seg):
+                    break
+                if seg_start == 0 or toks[seg_start - 1].text != ",":
+                    first = np_at(seg_start)
+                    if first and ok(first) and first[0].upos != "PRON":
+                        return Phrase(si, first, "subject")
+                    break
+                seg_end = seg_start - 1
         # inverted: cue first in its clause ("sagte der SPD-Politiker", "berichtet die NYT")
         if start == pos or (start < pos and all(t.upos in ("AUX", "ADV") or t.text.lower() in POINTER_WORDS
                                                 for t in toks[start:pos])):
@@ -571,7 +591,8 @@ class ClaimFinder:
             if self.inside_quote(tok):
                 continue
             verb = self.cue_of(sent, tok)
-            if verb and not self.negated(sent, tok) and not self.infinitive_clause(sent, tok):
+            if verb and not self.negated(sent, tok) and not self.infinitive_clause(sent, tok) and not (
+                    verb.lemma != "heißen" and self.expletive_subject(sent, tok)):
                 cues.append((tok, verb))
         # a cue inside a relative clause ("…, den die New York Times zitiert, kommentierte …") frames
         # nothing of the main clause: try it last
@@ -631,10 +652,10 @@ class ClaimFinder:
                 break  # one cue-based claim per sentence: the first frame wins
 
         # "Die Lage sei ernst, so der Minister." — no cue verb, a closing so-frame
-        if so_frame is not None and not any(c.cue is not None for c in made) and not any(
-                c.start <= so_frame[0].start < c.end for c in made):
-            content = _trim([t for t in sent.tokens if t.end <= so_frame[0].start
-                             and not any(c.start <= t.start < c.end for c in made)])
+        if so_frame is not None and not any(c.cue is not None and c.kind != "direct_quote" for c in made) and not any(
+                c.start <= so_frame[0].start < c.end for c in made) and covered_by_quotes < 0.5 * sentence_len:
+            # partial quotes inside ("Die „… Soldaten“ hätten …, so Murtha"): the whole clause is the claim too
+            content = _trim([t for t in sent.tokens if t.end <= so_frame[0].start])
             if content and any(t.upos not in PUNCT for t in content):
                 konj = any(is_konjunktiv_one(t, sent) for t in content)
                 cand = Candidate(content[0].start, content[-1].end, "indirect_speech" if konj else "attributed",
@@ -643,7 +664,8 @@ class ClaimFinder:
                 made.append(self.add(cand))
 
         # a sentence that is only a frame ("fügte sie hinzu" between two quote parts) frames the quotes around it
-        if not made and not quotes and cues and len([t for t in sent.tokens if t.upos not in PUNCT]) <= 8:
+        if not made and not quotes and cues and len([t for t in sent.tokens if t.upos not in PUNCT]) <= 8 and not any(
+                p.sentence == si for p in self.pointers):
             tok, verb = cues[0]
             if verb.kind in ("speech", "report") and self.frame_neighbours(si, sent, tok, verb):
                 return
@@ -685,6 +707,14 @@ class ClaimFinder:
                 continue
             return t, Phrase(self.si_of[id(sent)], source, "subject")
         return None
+
+    def expletive_subject(self, sent: Sentence, tok: Token) -> bool:
+        """ "Es drohe ein Rüstungswettlauf": *es* as subject makes *drohen* no speech act."""
+        if self.lang != "de":
+            return False
+        subjects = [c for c in sent.children(tok) if c.deprel in ("nsubj", "expl")]
+        return any(c.text.lower() == "es" and c.index < tok.index for c in subjects) and not any(
+            c.text.lower() != "es" for c in subjects) and tok.index - 1 <= 2 and tok.feats.get("VerbForm") != "Part"
 
     @staticmethod
     def in_relative_clause(sent: Sentence, tok: Token) -> bool:
@@ -749,6 +779,14 @@ class ClaimFinder:
             if after is not None:
                 return after
         comma = next((i for i in range(pos - 1, max(-1, pos - 5), -1) if toks[i].text == ","), None)
+        if comma is None and self.lang == "de":
+            # "…, hatte Obama bei seinem Treffen mit … gesagt.": a verb-first clause after the content
+            last = next((i for i in range(pos - 1, -1, -1) if toks[i].text in (",", ":", ";")), None)
+            if last is not None and last >= 2 and toks[last].text == "," and last + 1 < pos \
+                    and toks[last + 1].upos == "AUX" and is_finite_verb(toks[last + 1]) \
+                    and not any(t.text in (",", ":", ";") for t in toks[pos + 1 :]) \
+                    and any(is_finite_verb(t) for t in toks[:last]):
+                return last
         if comma is None or comma < 2:
             return None
         if not all(t.upos in ("AUX", "ADV", "PART", "DET", "PROPN", "NOUN", "ADJ") or t.text in ALL_MARKS

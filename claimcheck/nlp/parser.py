@@ -176,7 +176,7 @@ def _finish(
     if lang == "de" and postprocess:
         from claimcheck.nlp import german
 
-        sents = german.apply(sents)
+        sents = german.apply(sents, text)
     if lang == "de" and konjunktiv_rule:
         from claimcheck.nlp import konjunktiv
 
