@@ -1290,12 +1290,49 @@ class ClaimFinder:
             cand.kind, cand.hearsay, cand.rule = "hearsay", "soll", f"{self.lang}.hearsay.sollen"
         elif self.lang == "de" and any(is_konjunktiv_one(t, sent) for t in body):
             cand.kind, cand.continues, cand.rule = "indirect_speech", True, f"{self.lang}.konjunktiv.continues"
+            framed = self.konjunktiv_after_main_clause(sent, body)
+            if framed is not None:
+                content, main_verb, source = framed
+                cand.start, cand.end = content[0].start, content[-1].end
+                cand.continues, cand.rule = False, f"{self.lang}.konjunktiv.main-clause"
+                cand.cue, cand.cue_lemma, cand.source = main_verb, main_verb.lemma, source
         elif any(is_konjunktiv(t) for t in main_verbs) and self._previous_was_speech(si):
             cand.kind, cand.continues, cand.rule = "indirect_speech", True, f"{self.lang}.konjunktiv2.continues"
         pending = self._pending_hedge
         if pending and pending[0] == si:
             cand.hedge = pending[1]
         return cand
+
+    def konjunktiv_after_main_clause(
+        self, sent: Sentence, body: list[Token]
+    ) -> tuple[list[Token], Token, Phrase] | None:
+        """ "Die Wahlkommission hatte den Standpunkt vertreten, das Gericht sei nicht zuständig.": an
+        indicative main clause with a subject, then a clause in Konjunktiv I. The reported clause is
+        the claim and the main clause's subject its source (no cue verb needed: "die Ansicht vertreten",
+        "die Hoffnung äußern", "einräumen müssen")."""
+        toks = [t for t in body]
+        commas = [i for i, t in enumerate(toks) if t.text == ","]
+        for c in commas:
+            main, rest = toks[:c], toks[c + 1 :]
+            if any(is_konjunktiv_one(t, sent) or is_konjunktiv(t) for t in main):
+                return None  # the main clause is itself reported: a continuation
+            if not any(is_konjunktiv_one(t, sent) for t in rest):
+                continue
+            finite = next((t for t in main if is_finite_verb(t) and t.upos in ("VERB", "AUX")), None)
+            if finite is None or any(t.upos == "SCONJ" for t in main[:1]):
+                return None
+            verb = finite
+            if finite.upos == "AUX":  # "hatte … vertreten": the participle carries the meaning
+                verb = next((t for t in reversed(main) if t.feats.get("VerbForm") in ("Part", "Inf")
+                             and t.upos == "VERB"), finite)
+            source = self.subject_of(sent, verb, avoid=(rest[0].start, rest[-1].end)) if rest else None
+            if source is None or source.tokens[0].start >= rest[0].start:
+                return None
+            if source.tokens[0].upos == "PRON" and source.tokens[0].text.lower() in ("es", "man"):
+                return None
+            content = _trim(rest)
+            return (content, verb, source) if content else None
+        return None
 
     def _previous_was_speech(self, si: int) -> bool:
         prev = [c for c in self.claims if c.sentence == si - 1]
