@@ -42,10 +42,19 @@ AGENT_WORDS = {"by", "from"}  # "a report by X", "data from X": the agent after 
 POINTER_WORDS = {"das", "dies", "dieses", "this", "that", "so"}
 # feminine medium nouns: "Der Zeitung sagte er" is a dative, not a subject
 MEDIUM_NOUN_ENDINGS = ("zeitung", "agentur", "zeitschrift", "illustrierten", "nachrichtenseite", "wochenzeitung")
+# function words of the languages whose names German and English news quote untranslated
+FOREIGN_FUNCTION_WORDS = {"of", "for", "the", "and", "de", "du", "des", "la", "le", "les", "pour", "un", "une", "et",
+                          "voor", "van", "het", "en", "del", "y", "el", "los", "di", "della", "e"}
+NAME_FUNCTION_WORDS = FOREIGN_FUNCTION_WORDS | {"für", "der", "die", "das", "und", "von", "vom", "im", "am", "zum",
+                                               "zur", "an", "in", "auf", "mit", "on", "at", "to"}
+DOMAIN = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
 RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "denen", "deren", "dessen", "welche", "welcher", "welchen"}
 TITLE_NOUNS = re.compile(
     r"(sendung|show|talkshow|magazin|zeitung|blatt|film|buch|roman|titel|motto|kampagne|operation|projekt|aktion|"
     r"album|lied|song|serie|programm|initiative|podcast|kolumne|artikel|beitrag|reihe|festival|gesetz|plan|"
+    r"preis|verband|institut|partei|bündnis|organisation|bewegung|verein|vereinigung|unternehmen|firma|konzern|"
+    r"website|webseite|internetseite|portal|ausstellung|werk|stück|oper|musical|spiel|schiff|mission|sonde|slogan|"
+    r"parole|name|namen|marke|produkt|modell|app|gruppe|band|chor|schlagzeile|überschrift|hymne|gedicht|fonds|"
     r"programme|newspaper|magazine|book|novel|film|movie|series|campaign|operation|podcast|column|article|title|show)$",
     re.IGNORECASE,
 )
@@ -547,6 +556,20 @@ class ClaimFinder:
         inner_toks = [t for t in sent.tokens if q.inner_start <= t.start < q.inner_end]
         has_verb = any(t.upos in ("VERB", "AUX") for t in inner_toks)
         capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        if DOMAIN.match(inner):
+            return True  # „news.bbc.co.uk“
+        after = self.text[q.end : q.end + 12].lstrip()
+        if not has_verb and re.match(r"\([A-ZÄÖÜ][\w-]{1,10}\)", after):
+            return True  # „Partij voor de Vrijheid“ (PVV): a name with its abbreviation
+        content_words = [w for w in words if w.lower().strip(",;:") not in NAME_FUNCTION_WORDS]
+        if self.lang == "de" and len(words) >= 2 and any(w.lower() in FOREIGN_FUNCTION_WORDS - {"die", "des", "e", "en"}
+                                                         for w in words) and not any(
+                w.lower() in ("der", "die", "das", "und", "ist", "nicht", "wir", "ich", "sie", "es") for w in words):
+            return True  # an untranslated name: „Institute for Contemporary Art“, „Coup des Nations“
+        if self.lang == "en" and content_words and all(w[:1].isupper() or w[:1].isdigit() for w in content_words) \
+                and not has_verb \
+                and len(words) <= 8 and inner.rstrip()[-1:] not in ".!?…" and len(content_words) >= 2:
+            return True  # English title case ("Friends of the Harbor"); German capitalises every noun
         if capitalised and not has_verb and len(words) <= 4:
             # "Caren Miosga", "Shenzhou 6": a name; a one-word answer ("Demnächst.") ends with punctuation
             return True
@@ -1044,7 +1067,8 @@ class ClaimFinder:
                     while j < len(toks) and toks[j].text.lower() != w and gap < 2 and toks[j].upos in ("ADJ", "DET"):
                         j += 1
                         gap += 1
-                    if j < len(toks) and toks[j].text.lower() == w:
+                    if j < len(toks) and (toks[j].text.lower() == w or (
+                            w is words[-1] and len(words) > 1 and self.compound_of(toks[j], w))):
                         match.append(toks[j])
                         j += 1
                     else:
@@ -1054,6 +1078,12 @@ class ClaimFinder:
                     found.append((marker, match))
                     used.update(m.index for m in match)
         return found
+
+    def compound_of(self, tok: Token, word: str) -> bool:
+        """German compounds name the source inside the noun: "nach Polizeiangaben", "nach Zeugenaussagen"."""
+        low = tok.text.lower().replace("-", "")
+        return self.lang == "de" and tok.upos in ("NOUN", "PROPN", "X") and len(low) > len(word) + 2 \
+            and low.endswith(word)
 
     def reporting_agent(self, toks: list[Token], follow: list[Token]) -> list[Token]:
         """ "according to a report by Reuters", "figures published by NHS England", "estimates from the IEA":
@@ -1137,6 +1167,9 @@ class ClaimFinder:
                 follow.append(t)
             follow = self.reporting_agent(toks, follow) or follow
             follow = [t for t in follow if t.text.lower() not in ("von", "of")] or follow
+            if not follow and last.text.lower() != marker.phrase.split()[-1].lower():
+                return Phrase(si, [t for t in toks if (inner[0] if inner else last).index <= t.index <= last.index],
+                              "laut")  # "nach (israelischen) Armeeangaben": the compound names the source
             if inner and not follow:
                 # "nach amerikanischen Erkenntnissen": the source is the phrase itself
                 return Phrase(si, [t for t in toks if inner[0].index <= t.index <= last.index], "laut")
