@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claimcheck.claims import PUNCT, Candidate, DocClaims, Phrase, Pointer
+from claimcheck.claims import PUNCT, Candidate, DocClaims, Phrase, Pointer, noun_phrase
 from claimcheck.nlp.doc import ParsedDoc, Sentence, Token
 from claimcheck.nlp.english import TITLES
 from claimcheck.outlets import find_outlet
@@ -26,7 +26,7 @@ from claimcheck.rules import LanguageRules, OutletEntry
 PERSON_SUFFIX = re.compile(
     r"(politiker|jährige|sprecher|minister|chef|kanzler|präsident|vorsitzende|abgeordnete|anwalt|anwält|trainer|"
     r"experte|republikaner|demokrat|ökonom|forscher|leiter|direktor|bürgermeister|richter|staatsanwalt|senator|"
-    r"gouverneur|botschafter|sekretär|kommissar|ermittler|professor|autor|kandidat)(in|innen|en|n|r|s)?$",
+    r"gouverneur|botschafter|sekretär|kommissar|ermittler|professor|autor|kandidat|manager)(in|innen|en|n|r|s)?$",
     re.IGNORECASE,
 )
 ABBREVIATION = re.compile(r"\s*\(([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,9})\)")
@@ -39,6 +39,10 @@ def glued(a: Token, b: Token) -> bool:
 
 # continuations look back at most this many sentences for the attribution they continue
 CONTINUATION_WINDOW = 4
+# a spokesperson with an indefinite article speaks for the organisation just named
+SPOKESPERSON = {"sprecher", "sprecherin", "spokesperson", "spokesman", "spokeswoman", "pressesprecher",
+                "pressesprecherin"}
+INDEFINITE = {"ein", "eine", "einer", "a", "an"}
 # definite articles before an outlet title ("The Harbor Gazette", "der Lausitzer Rundschau")
 DEFINITE = {"the", "der", "die", "das", "des", "dem", "den"}
 
@@ -93,6 +97,7 @@ class Attributor:
         self.governments = {k.lower(): v for k, v in src.governments.items()}
         self.roles = {w.lower() for w in src.roles}
         self.organizations = {w.lower() for w in src.organizations}
+        self.org_descriptors = {w.lower() for w in src.organization_descriptors}
         self.pronouns = {k.lower(): v for k, v in src.pronouns.items()}
         self.references = {
             w.lower(): kind for kind, words in rules.outlets.references.items() for w in words
@@ -168,6 +173,8 @@ class Attributor:
         i = 0
         while i < len(toks):
             after_role = i > 0 and toks[i - 1].text[:1].isupper() and self._is_role(toks[i - 1].text)
+            after_org = i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].text.lower() in self.org_descriptors
+            after_role = after_role or after_org
             if self._name_like(toks, i, after_role):
                 j = i
                 while j + 1 < len(toks) and j - i < 5 and (
@@ -191,7 +198,10 @@ class Attributor:
                         for t in run
                     )
                     kind = "government" if name.lower() in self.governments else (
+                        "organization" if after_org else
                         "person" if len(run) >= 2 or full != name or role else "organization")
+                    if after_org:
+                        role = None
                     self.memory.entities.append(Entity(full, kind, si, 0 if subject else 1, run[0].start, role))
                 i = j + 1
             else:
@@ -325,6 +335,12 @@ class Attributor:
             toks[0].upos in ("DET", "ADJ") and toks[0].text.lower() in self.vague  # "Some delegates", "Many experts"
         ):
             return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end, vague=True)
+        if len(nouns) == 1 and nouns[0] is head and head.text.lower() in self.org_descriptors \
+                and toks[0].text.lower() in DEFINITE:
+            # "das Unternehmen", "the company": the organisation named before
+            ent = self.recent_person(toks[0].start, "organization")
+            if ent is not None and ent.type == "organization":
+                return Source(ent.name, "organization", text, toks[0].start, toks[-1].end, role=head.text)
         if head.text.lower() in self.organizations or any(
             t.text.lower().endswith(tuple(self.organizations)) for t in nouns[:1]
         ):
@@ -335,11 +351,30 @@ class Attributor:
             ent = self.recent_person(toks[0].start)
             if ent is not None:
                 return Source(ent.name, "person", text, toks[0].start, toks[-1].end, role=self._bare(toks))
+        if len(nouns) == 1 and nouns[0] is head and head.text.lower() in SPOKESPERSON \
+                and toks[0].text.lower() in INDEFINITE:
+            # "Das Ministerium zeigte sich besorgt. …, sagte eine Sprecherin": the organisation just named
+            org = self.recent_organization(phrase.sentence)
+            if org is not None:
+                return Source(org, "organization", text, toks[0].start, toks[-1].end, role=head.text)
         if nouns and self._is_role(nouns[0].text):
             # "ein Sprecher des Ministeriums": a role of an organisation, named by the rest
             return Source(self._bare(toks), "organization" if len(nouns) > 1 else "person", text,
                           toks[0].start, toks[-1].end, role=nouns[0].text)
         return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end)
+
+    def recent_organization(self, si: int) -> str | None:
+        """The organisation that is the subject of this or one of the two sentences before."""
+        for k in range(si, max(-1, si - 3), -1):
+            sent = self.doc.sentences[k]
+            for t in sent.tokens:
+                low = t.text.lower()
+                if t.deprel.startswith("nsubj") and t.upos in ("NOUN", "PROPN") and (
+                        low in self.organizations or low.endswith(tuple(o for o in self.organizations if len(o) > 4))):
+                    np = [x for x in noun_phrase(sent, t) if x.upos not in ("DET",) and x.upos not in PUNCT]
+                    if np:
+                        return self._span_text(np)
+        return None
 
     def _bare(self, toks: list[Token]) -> str:
         """The phrase without a leading article, for names like "Polizei", "informierte Personen"."""

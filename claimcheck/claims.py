@@ -366,6 +366,12 @@ class ClaimFinder:
             for c in kids:
                 if c.deprel in ("nsubj", "nsubj:pass", "csubj") and c.deprel != "nsubj:pass":
                     np = noun_phrase(sent, c)
+                    # a flat parse makes each word of "Vorstandschef Markus Tiedemann" a subject of its own
+                    for sib in kids:
+                        if sib.index == np[-1].index + 1 and (
+                                (sib.deprel == c.deprel and sib.upos in ("PROPN", "NOUN", "X"))
+                                or (sib.upos == "PROPN" and np[-1].upos == "PROPN")):
+                            np = np + noun_phrase(sent, sib)
                     if avoid and avoid[0] <= np[0].start < avoid[1]:
                         continue
                     if node is verb and not lo <= c.start < hi and self.lang == "de":  # English: "X, citing Y, said"

@@ -97,6 +97,9 @@ class SourceFile(_Strict):
     governments: dict[str, str] = Field({}, description="Capital or institution → what it stands for.")
     roles: list[str] = Field([], description="Role nouns that name a person's function: Sprecher, Minister.")
     organizations: list[str] = Field([], description="Head nouns of organisations: Regierung, Ministerium.")
+    organization_descriptors: list[str] = Field(
+        [], description="Generic nouns that refer back to the organisation named before: das Unternehmen, der Konzern."
+    )
     pronouns: dict[str, Literal["person", "organization", "any"]] = {}
 
 
@@ -140,7 +143,7 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
 
 
 # read by the parser adapter (claimcheck/nlp), not by the rule stages
-PARSER_FILES = {"konjunktiv.yaml"}
+PARSER_FILES = {"konjunktiv.yaml", "first_names.yaml"}  # read by claimcheck.nlp, not the rule stages
 
 # ---- loading -------------------------------------------------------------------------------
 

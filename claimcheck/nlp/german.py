@@ -3,12 +3,17 @@
 - Sentence breaks inside a sentence: after an ordinal date ("am 12. | Juni"), after an
   abbreviation ("Prof. | Müller"), or before a closing quotation mark left on its own.
 
+- Names tagged as common nouns ("Markus/NOUN Tiedemann/NOUN"): a first name from
+  `rules/common/first_names.yaml` followed by capitalised words starts a person's name, and
+  the surname alone later in the document is a name too.
 - A capitalised word tagged as a noun whose lemma the lemmatizer gives in lower case is not a
   noun: "Insgesamt spricht die Polizei …" (tagged NOUN, lemma *insgesamt*) opens the sentence
   as an adverb, so it cannot be the subject of *spricht*.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from claimcheck.nlp.doc import Sentence
 from claimcheck.nlp.english import _merge, _only_quotes
@@ -46,8 +51,51 @@ def join_broken_sentences(sents: list[Sentence], text: str) -> list[Sentence]:
     return out
 
 
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    import yaml
+
+    from claimcheck.rules import builtin_rules_dir
+
+    path = builtin_rules_dir() / "common" / "first_names.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return frozenset(str(n) for n in (data or {}).get("first_names") or [])
+
+
+def _name_like(word: str) -> bool:
+    return word[:1].isupper() and word[1:2].islower() and word.replace("-", "").isalpha()
+
+
+def tag_names(sents: list[Sentence]) -> None:
+    names = first_names()
+    surnames: set[str] = set()
+    for sent in sents:
+        toks = sent.tokens
+        for i, t in enumerate(toks[:-1]):
+            if t.text not in names or t.upos not in ("NOUN", "PROPN", "X", "ADJ", "NUM"):
+                continue
+            run = [t]
+            for nxt in toks[i + 1 : i + 4]:
+                if _name_like(nxt.text) and nxt.upos in ("NOUN", "PROPN", "X", "ADJ", "NUM", "VERB"):
+                    run.append(nxt)
+                else:
+                    break
+            if len(run) < 2:
+                continue
+            for r in run:
+                r.upos = "PROPN"
+            surnames.add(run[-1].text)
+    if not surnames:
+        return
+    for sent in sents:
+        for t in sent.tokens:
+            if t.text in surnames and t.upos in ("NOUN", "X"):
+                t.upos = "PROPN"
+
+
 def apply(sents: list[Sentence], text: str) -> list[Sentence]:
     sents = join_broken_sentences(sents, text)
+    tag_names(sents)
     for sent in sents:
         for tok in sent.tokens:
             lemma = tok.lemma or ""
