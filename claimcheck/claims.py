@@ -368,6 +368,11 @@ class ClaimFinder:
                     np = noun_phrase(sent, c)
                     # a flat parse makes each word of "Vorstandschef Markus Tiedemann" a subject of its own
                     for sib in kids:
+                        hyphen = sent.token(np[-1].index + 1)
+                        if hyphen is not None and hyphen.text == "-" and sib.index == hyphen.index + 1 \
+                                and hyphen.start == np[-1].end and sib.deprel == c.deprel:
+                            np = np + [hyphen] + noun_phrase(sent, sib)  # "US-Präsident Joe Biden"
+                            continue
                         if sib.index == np[-1].index + 1 and (
                                 (sib.deprel == c.deprel and sib.upos in ("PROPN", "NOUN", "X"))
                                 or (sib.upos == "PROPN" and np[-1].upos == "PROPN")):
