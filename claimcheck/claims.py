@@ -750,6 +750,15 @@ class ClaimFinder:
         return any(c.text.lower() == "es" and c.index < tok.index for c in subjects) and not any(
             c.text.lower() != "es" for c in subjects) and tok.index - 1 <= 2 and tok.feats.get("VerbForm") != "Part"
 
+    def relative_clause_start(self, toks: list[Token]) -> bool:
+        """ "…, der am Sonntag … heimsuchte", "…, mit der er …": a relative clause, not reported content."""
+        if self.lang != "de" or len(toks) < 3:
+            return False
+        w = [t.text.lower() for t in toks[:3]]
+        if w[0] in RELATIVE_PRONOUNS and toks[1].upos not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            return True
+        return toks[0].upos == "ADP" and w[1] in RELATIVE_PRONOUNS and toks[2].upos in ("PRON", "DET", "ADV")
+
     @staticmethod
     def in_relative_clause(sent: Sentence, tok: Token) -> bool:
         """The cue heads a relative clause: by the parse, or ", den die Zeitung zitiert," by position."""
@@ -901,7 +910,8 @@ class ClaimFinder:
                 # "spricht die Polizei von weniger Auseinandersetzungen, …": the preposition's object is the
                 # reported content, the clause after the comma is the narrator's
                 speaks_of = bool(verb.prepositions) and any(t.text.lower() in verb.prepositions for t in between)
-                if not speaks_of and not any(is_finite_verb(t) and t.upos == "VERB" for t in between):
+                if not speaks_of and not any(is_finite_verb(t) and t.upos == "VERB" for t in between) \
+                        and not self.relative_clause_start(toks[after + 1 :]):
                     content = _trim(toks[after + 1 :])
         if not content:
             # no comma (English "Delgado said the council would …"): the clausal complement
