@@ -670,12 +670,26 @@ class ClaimFinder:
         covered_by_quotes = sum(q.end - q.start for q in quotes)
         sentence_len = max(1, sent.end - sent.start)
         cues.sort(key=lambda cv: self.trailing_frame(sent, cv[0]) is None)
+        first_cue: Candidate | None = None
         for tok, verb in cues:
             if quotes and covered_by_quotes > 0.5 * sentence_len and verb.kind != "belief" \
                     and not self.partial_quote(sent, tok, quotes):
                 continue  # the quote is the claim; the cue is its frame
+            if first_cue is not None:
+                # English reports several speakers in one sentence ("X said A, while Y said B"): a further
+                # cue outside the first claim may frame a clause of its own
+                if self.lang != "en" or first_cue.start <= tok.start < first_cue.end or first_cue.kind not in (
+                        "indirect_speech", "belief"):
+                    break
+                cand = self.cue_claim(si, para, sent, tok, verb, quotes)
+                if cand is not None and cand.kind in ("indirect_speech", "belief") and (
+                        cand.end <= first_cue.start or cand.start >= first_cue.end) and not (
+                        cand.start <= first_cue.cue.start < cand.end if first_cue.cue else False):
+                    made.append(self.add(cand))
+                break
             cand = self.cue_claim(si, para, sent, tok, verb, quotes)
             if cand is not None:
+                first_cue = cand
                 made.append(self.add(cand))
                 if self.lang == "en" and cand.kind in ("indirect_speech", "belief"):
                     # a partial quote inside the reported clause ('said the bill "places …"') is part of that claim
@@ -683,7 +697,8 @@ class ClaimFinder:
                               and c.end <= cand.end + 2]:
                         made.remove(q)
                         self.claims.remove(q)
-                break  # one cue-based claim per sentence: the first frame wins
+                if self.lang != "en":
+                    break  # one cue-based claim per German sentence: the first frame wins
 
         # "Die Lage sei ernst, so der Minister." — no cue verb, a closing so-frame
         if so_frame is not None and not any(c.cue is not None and c.kind != "direct_quote" for c in made) and not any(
@@ -905,6 +920,9 @@ class ClaimFinder:
         if not content:
             # "X sagte (am Sonntag), …" : the clause after the first comma following the cue
             after = next((i for i in range(pos + 1, len(toks)) if toks[i].text in (",", ":")), None)
+            if after is not None and self.lang == "en" and (after > pos + 1 or any(
+                    c.deprel == "ccomp" and c.start > tok.start for c in sent.children(tok))):
+                after = None  # English puts no comma before the reported clause: "said they were …, while …"
             if after is not None:
                 between = toks[pos + 1 : after]
                 # "spricht die Polizei von weniger Auseinandersetzungen, …": the preposition's object is the
@@ -923,6 +941,17 @@ class ClaimFinder:
                         and any(g.deprel in ("nsubj", "nsubj:pass") and g.start > tok.start for g in sent.children(c))]
             if comp:
                 content = _trim([t for t in sent.subtree(comp[0]) if t.start > tok.start])
+        if not content and self.lang == "en" and verb.kind in ("speech", "report", "belief"):
+            # a weak parse without a ccomp: "Sixty-six percent said it made no difference": the clause after the
+            # cue (an optional "that", then a subject and a finite verb before any comma)
+            rest = toks[pos + 1 :]
+            if rest and rest[0].text.lower() == "that":
+                rest = rest[1:]
+            stop = next((k for k, t in enumerate(rest) if t.text in (",", ";", ":") or t.upos == "PUNCT"), len(rest))
+            clause = rest[:stop]
+            if len(clause) >= 2 and clause[0].upos in ("PRON", "DET", "PROPN", "NOUN", "NUM", "ADJ") and any(
+                    is_finite_verb(t) for t in clause[1:]) and not self.inside_quote(clause[0]):
+                content = _trim(rest)
         # "Wie X erklärte, …" / "As X said, …": the main clause after the frame is the content
         first_comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
         if toks[0].text.lower() in ("wie", "as") and first_comma is not None and pos < first_comma:
