@@ -503,6 +503,10 @@ class Attributor:
     def attribute_one(self, c: Candidate) -> None:
         if c.source is not None and c.source.role == "headline":
             return  # decided in answer_headlines, once the story's names are known
+        if c.source is not None and self.doc.language == "de" and len(c.source.tokens) == 1 \
+                and c.source.tokens[0].text.lower() == "man" and c.kind != "direct_quote":
+            # "Man gehe davon aus, …" inside reported speech: the speaker's side, not a new source
+            c.continues, c.source = True, None
         if self.refers_to_document(c.source) and not self.match_outlet(c.source.tokens):
             c.continues, c.source = True, None
             c.rule = c.rule + ".document"

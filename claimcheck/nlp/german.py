@@ -2,13 +2,12 @@
 
 - Sentence breaks inside a sentence: after an ordinal date ("am 12. | Juni"), after an
   abbreviation ("Prof. | Müller"), or before a closing quotation mark left on its own.
-
 - Names tagged as common nouns ("Markus/NOUN Tiedemann/NOUN"): a first name from
   `rules/common/first_names.yaml` followed by capitalised words starts a person's name, and
   the surname alone later in the document is a name too.
-- A capitalised word tagged as a noun whose lemma the lemmatizer gives in lower case is not a
-  noun: "Insgesamt spricht die Polizei …" (tagged NOUN, lemma *insgesamt*) opens the sentence
-  as an adverb, so it cannot be the subject of *spricht*.
+- A capitalised word tagged as a noun whose lemma the lemmatizer gives in lower case (or a
+  known sentence adverb: *Unterdessen*, *Zudem*) is not a noun: "Insgesamt spricht die Polizei …"
+  (tagged NOUN, lemma *insgesamt*) opens the sentence as an adverb, not as the subject of *spricht*.
 """
 
 from __future__ import annotations
@@ -93,18 +92,24 @@ def tag_names(sents: list[Sentence]) -> None:
                 t.upos = "PROPN"
 
 
+# sentence adverbs that open a German clause and that a small tagger takes for a capitalised noun
+SENTENCE_ADVERBS = frozenset(
+    "unterdessen indessen derweil inzwischen mittlerweile zudem außerdem allerdings dennoch trotzdem deshalb daher "
+    "zunächst bislang bisher insgesamt gleichzeitig zugleich ebenfalls jedoch zuvor anschließend dagegen hingegen "
+    "stattdessen demnach offenbar angeblich vermutlich möglicherweise tatsächlich immerhin schließlich letztlich "
+    "nun jetzt heute gestern damals später danach vorher seitdem dabei ferner überdies zuletzt kürzlich".split()
+)
+
+
 def apply(sents: list[Sentence], text: str) -> list[Sentence]:
     sents = join_broken_sentences(sents, text)
     tag_names(sents)
     for sent in sents:
         for tok in sent.tokens:
             lemma = tok.lemma or ""
-            if (
-                tok.upos in ("NOUN", "PROPN")
-                and tok.text[:1].isupper()
-                and lemma[:1].islower()
-                and lemma.isalpha()
-                and lemma == tok.text.lower()
+            if tok.upos in ("NOUN", "PROPN") and tok.text[:1].isupper() and (
+                (lemma[:1].islower() and lemma.isalpha() and lemma == tok.text.lower())
+                or tok.text.lower() in SENTENCE_ADVERBS
             ):
                 tok.upos = "ADV"
                 tok.feats = {}
