@@ -266,6 +266,12 @@ class Attributor:
             if entry.name not in {o.name for o in self.memory.outlets}:
                 self.memory.outlets.append(entry)
             return src
+        if self.doc.language == "en":
+            # "Taiwan's Defense Ministry", "China's foreign ministry": the possessor is not the speaker
+            poss = [k for k, t in enumerate(toks) if t.text in ("'s", "’s", "'", "’") and 0 < k < len(toks) - 1]
+            if poss and any(t.upos in ("NOUN", "PROPN") for t in toks[poss[-1] + 1 :]):
+                toks = toks[poss[-1] + 1 :]
+                text = self._span_text(toks)
         content = [t for t in toks if t.upos not in ("DET", "ADP") and t.upos not in PUNCT]
         if not content:
             content = toks

@@ -368,10 +368,12 @@ class ClaimFinder:
                     np = noun_phrase(sent, c)
                     # a flat parse makes each word of "Vorstandschef Markus Tiedemann" a subject of its own
                     for sib in kids:
-                        hyphen = sent.token(np[-1].index + 1)
-                        if hyphen is not None and hyphen.text == "-" and sib.index == hyphen.index + 1 \
-                                and hyphen.start == np[-1].end and sib.deprel == c.deprel:
-                            np = np + [hyphen] + noun_phrase(sent, sib)  # "US-Präsident Joe Biden"
+                        link = sent.token(np[-1].index + 1)
+                        if link is not None and link.text in ("-", "'s", "’s") and sib.index > link.index \
+                                and link.start == np[-1].end and sib.deprel == c.deprel \
+                                and noun_phrase(sent, sib)[0].index == link.index + 1:
+                            # "US-Präsident Joe Biden", "Taiwan's Defense Ministry": one subject, split by the parse
+                            np = np + [link] + noun_phrase(sent, sib)
                             continue
                         if sib.index == np[-1].index + 1 and (
                                 (sib.deprel == c.deprel and sib.upos in ("PROPN", "NOUN", "X"))
