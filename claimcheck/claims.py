@@ -333,6 +333,10 @@ class ClaimFinder:
         "Dem ZDF sagte er …". A dative medium before the verb with a name or pronoun right
         after it: the one after the verb is the speaker (the medium is the outlet hint)."""
         phrase = self._subject_of(sent, verb, avoid)
+        if self.lang == "de" and phrase is not None and phrase.role == "subject" and self.werden_passive(sent, verb):
+            # "In einer Stellungnahme des Ministeriums wird die Entscheidung damit begründet, dass …": the
+            # subject of a passive is what was said, not who said it
+            return self.prepositional_source(sent, [verb])
         if self.lang == "de" and phrase is not None and phrase.tokens[-1].index < verb.index \
                 and self.dative_medium(phrase.tokens):
             finite = next((t for t in sent.tokens[phrase.tokens[-1].index :] if is_finite_verb(t)), None)
@@ -342,6 +346,13 @@ class ClaimFinder:
                         avoid and avoid[0] <= after[0].start < avoid[1]):
                     return Phrase(phrase.sentence, after, "subject")
         return phrase
+
+    @staticmethod
+    def werden_passive(sent: Sentence, verb: Token) -> bool:
+        """A participle with *werden* ("wird … begründet", "wurde bestätigt"), by the parse."""
+        if verb.feats.get("VerbForm") != "Part":
+            return False
+        return any(c.deprel.startswith("aux") and c.lemma == "werden" for c in sent.children(verb))
 
     def dative_medium(self, toks: list[Token]) -> bool:
         """ "Dem Sender", "Der Zeitung", "Der «Süddeutschen Zeitung»": an outlet in the dative."""
