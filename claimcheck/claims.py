@@ -732,6 +732,12 @@ class ClaimFinder:
             if verb.kind in ("speech", "report") and self.frame_neighbours(si, sent, tok, verb):
                 return
 
+        # a source marker outranks a stance verb: "Russia has backed the push, per a person briefed …" is the
+        # person's account (attributed), not Russia's reported speech
+        if any(m.kind == "according_to" for m, _ in markers):
+            for c in [c for c in made if c.kind == "reported_speech"]:
+                made.remove(c)
+                self.claims.remove(c)
         # 4. markers: laut/zufolge, Demnach, soll … haben, es heißt
         self.apply_markers(si, para, sent, markers, made)
 
@@ -1116,10 +1122,13 @@ class ClaimFinder:
         toks = [t for t in sent.tokens if not self.inside_quote(t)]
         present = {t.text.lower() for t in toks}
         # only markers whose first word occurs here (longest phrases first, as in self.markers)
+        lowered = [t.text.lower() for t in toks]
         for marker, words in self.marker_words:
             if words[0] not in present:
                 continue
             for i, t in enumerate(toks):
+                if lowered[i] != words[0]:
+                    continue
                 if t.index in used or t.text.lower() != words[0]:
                     continue
                 match = [t]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # identity: a token is one position in one text (and list.index stays fast)
 class Token:
     """One syntactic word. Multi-word tokens (German *zum* = *zu dem*) give two Tokens
     that share the surface token's character span."""
