@@ -27,27 +27,34 @@ def speaker(claim: Claim) -> str:
     return claim.speaker.name if claim.speaker else ""
 
 
-def test_so_frame_after_a_quote_names_the_speaker() -> None:
-    r = analyse(
+# (text, words of the claim, kinds it may have, who must be named as its speaker)
+SPEAKER_CASES = {
+    "so-frame after a quote": (
         "Die Gewerkschaft hielt an ihrer Kritik fest. „Wer Tausende Stellen streicht, handelt "
-        "verantwortungslos“, so der Gewerkschaftsvorstand Uwe Foullong."
-    )
-    c = claim_with(r, "verantwortungslos")
-    assert c.kind == "direct_quote"
-    assert "Foullong" in speaker(c)
+        "verantwortungslos“, so der Gewerkschaftsvorstand Uwe Foullong.",
+        "verantwortungslos", {"direct_quote"}, "Foullong"),
+    "so-frame after indirect speech": (
+        "Die Lage sei ernst, so Innenminister Peter Maier.",
+        "Die Lage sei ernst", {"indirect_speech", "attributed"}, "Maier"),
+    "dative medium before the verb": (
+        "Der Süddeutschen Zeitung sagte Markus Tiedemann: „Wir haben alle Alternativen geprüft.“",
+        "Alternativen geprüft", {"direct_quote"}, "Tiedemann"),
+    "das Unternehmen is the company named before": (
+        "Der Autozulieferer Kessler Automotive will 1.800 Stellen abbauen. Das teilte das Unternehmen am "
+        "Montag mit. Das Werk in Plauen werde geschlossen.",
+        "1.800 Stellen abbauen", {"attributed", "indirect_speech"}, "Kessler"),
+    "Konjunktiv clause after an indicative main clause": (
+        "Die Wahlkommission hatte den Standpunkt vertreten, das Gericht sei dafür nicht zuständig.",
+        "das Gericht sei dafür nicht zuständig", {"indirect_speech"}, "Wahlkommission"),
+}
 
 
-def test_so_frame_after_indirect_speech() -> None:
-    r = analyse("Die Lage sei ernst, so Innenminister Peter Maier.")
-    c = claim_with(r, "Die Lage sei ernst")
-    assert c.kind in ("indirect_speech", "attributed")
-    assert "Maier" in speaker(c)
-
-
-def test_dative_medium_before_the_verb_is_the_outlet_not_the_speaker() -> None:
-    r = analyse("Der Süddeutschen Zeitung sagte Markus Tiedemann: „Wir haben alle Alternativen geprüft.“")
-    c = claim_with(r, "Alternativen geprüft")
-    assert "Tiedemann" in speaker(c)
+@pytest.mark.parametrize("case", sorted(SPEAKER_CASES))
+def test_speaker_of_construction(case: str) -> None:
+    text, words, kinds, name = SPEAKER_CASES[case]
+    c = claim_with(analyse(text), words)
+    assert c.kind in kinds
+    assert name in speaker(c)
 
 
 def test_compound_source_after_nach() -> None:
@@ -55,22 +62,6 @@ def test_compound_source_after_nach() -> None:
     c = claim_with(r, "sechs Menschen verletzt")
     assert c.kind == "attributed"
     assert c.speaker is not None and "Polizei" in c.speaker.mention
-
-
-def test_company_named_before_is_the_unternehmen() -> None:
-    r = analyse(
-        "Der Autozulieferer Kessler Automotive will 1.800 Stellen abbauen. Das teilte das Unternehmen am "
-        "Montag mit. Das Werk in Plauen werde geschlossen."
-    )
-    c = claim_with(r, "1.800 Stellen abbauen")
-    assert "Kessler" in speaker(c)
-
-
-def test_konjunktiv_clause_after_an_indicative_main_clause() -> None:
-    r = analyse("Die Wahlkommission hatte den Standpunkt vertreten, das Gericht sei dafür nicht zuständig.")
-    c = claim_with(r, "das Gericht sei dafür nicht zuständig")
-    assert c.kind == "indirect_speech"
-    assert "Wahlkommission" in speaker(c)
 
 
 def test_untranslated_name_in_quotation_marks_is_no_quote() -> None:
