@@ -127,7 +127,8 @@ def tag_names(sent: Sentence) -> None:
     if _title_case(sent):
         return
     starts = True
-    for t in sent.tokens:
+    for k, t in enumerate(sent.tokens):
+        prev_propn = k > 0 and sent.tokens[k - 1].upos == "PROPN"
         if t.text in QUOTE_CHARS or t.text in (":", "(", "—", "–", "-") or (t.upos == "PUNCT" and t.text in TERMINAL):
             starts = True
             continue
@@ -135,6 +136,8 @@ def tag_names(sent: Sentence) -> None:
             continue
         if not starts and t.text[:1].isupper() and t.upos in ("NOUN", "X") and t.text != "I":
             t.upos = "PROPN"
+        elif not starts and t.text[:1].isupper() and "-" in t.text and t.upos in ("VERB", "ADJ") and prev_propn:
+            t.upos = "PROPN"  # "Lin Wei-ting", "Jean-Luc": a hyphenated name part after a name
         starts = False
 
 
