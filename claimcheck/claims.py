@@ -333,6 +333,15 @@ class ClaimFinder:
         "Dem ZDF sagte er …". A dative medium before the verb with a name or pronoun right
         after it: the one after the verb is the speaker (the medium is the outlet hint)."""
         phrase = self._subject_of(sent, verb, avoid)
+        if self.lang == "en" and phrase is not None and len(phrase.tokens) == 1 \
+                and phrase.tokens[0].text.lower() in ("who", "which", "that"):
+            # "an official who spoke on condition of anonymity said …": the relative pronoun's antecedent
+            rel = phrase.tokens[0]
+            head = sent.token(verb.head) if verb.deprel.startswith("acl") else None
+            if head is None or head.upos not in ("NOUN", "PROPN"):
+                head = next((t for t in reversed(sent.tokens[: rel.index - 1]) if t.upos in ("NOUN", "PROPN")), None)
+            if head is not None:
+                return Phrase(phrase.sentence, noun_phrase(sent, head), "subject")
         if self.lang == "de" and phrase is not None and phrase.role == "subject" and self.werden_passive(sent, verb):
             # "In einer Stellungnahme des Ministeriums wird die Entscheidung damit begründet, dass …": the
             # subject of a passive is what was said, not who said it
