@@ -342,6 +342,11 @@ class ClaimFinder:
                 head = next((t for t in reversed(sent.tokens[: rel.index - 1]) if t.upos in ("NOUN", "PROPN")), None)
             if head is not None:
                 return Phrase(phrase.sentence, noun_phrase(sent, head), "subject")
+        if self.lang == "de" and verb.lemma.lower() == "zitieren" and self.werden_passive(sent, verb):
+            # "Sie wird mit den Worten zitiert": who is quoted is the passive subject
+            quoted = next((c for c in sent.children(verb) if c.deprel in ("nsubj:pass", "nsubj")
+                           and not (avoid and avoid[0] <= c.start < avoid[1])), None)
+            return Phrase(self.si_of[id(sent)], noun_phrase(sent, quoted), "subject") if quoted else phrase
         if self.lang == "de" and phrase is not None and phrase.role == "subject" and self.werden_passive(sent, verb):
             # "In einer Stellungnahme des Ministeriums wird die Entscheidung damit begründet, dass …": the
             # subject of a passive is what was said, not who said it
@@ -642,6 +647,8 @@ class ClaimFinder:
         for q in self.quote_used:
             if q.inner_start <= sent.start and sent.end <= q.end + 1:
                 return
+        if self.frame_after_long_quote(sent, quotes):
+            return
         cues = []
         for tok in sent.tokens:
             if self.inside_quote(tok):
@@ -666,7 +673,7 @@ class ClaimFinder:
             if frame_cue:
                 tok, verb = frame_cue
                 cand.cue, cand.cue_lemma = tok, verb.lemma
-                cand.source = self.subject_of(sent, tok, avoid=(q.start, q.end))
+                cand.source = self.quoted_person(sent, tok) or self.subject_of(sent, tok, avoid=(q.start, q.end))
                 cand.outlet_hint = self.outlet_hint(sent, tok)
                 cand.rule = f"{self.lang}.quote.cue"
             elif so_frame is not None and q.end <= so_frame[0].start:
@@ -687,6 +694,9 @@ class ClaimFinder:
                     self.claims.remove(nxt)
                 else:
                     cur = nxt
+
+        if not quotes and frame_cue and self.frame_before_quote(si, para, sent, *frame_cue):
+            return
 
         # 3. cue verbs
         covered_by_quotes = sum(q.end - q.start for q in quotes)
@@ -784,6 +794,63 @@ class ClaimFinder:
                 continue
             return t, Phrase(self.si_of[id(sent)], source, "subject")
         return None
+
+    def quoted_person(self, sent: Sentence, tok: Token) -> Phrase | None:
+        """ "Die Zeitung zitiert einen Augenzeugen mit den Worten …": who is quoted is the object of an active
+        *zitieren* / *quote*; the subject (an outlet) is only where it was read."""
+        if tok.lemma.lower() not in ("zitieren", "quote") or self.werden_passive(sent, tok) or any(
+                c.deprel in ("aux:pass", "nsubj:pass") for c in sent.children(tok)):
+            return None
+        obj = next((c for c in sent.children(tok) if c.deprel == "obj" and c.upos in ("NOUN", "PROPN")
+                    and not self.inside_quote(c)), None)
+        return Phrase(self.si_of[id(sent)], noun_phrase(sent, obj), "subject") if obj is not None else None
+
+    def frame_before_quote(self, si: int, para: int, sent: Sentence, tok: Token, verb: CueVerb) -> bool:
+        """ "Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten:" — a frame that ends in a colon,
+        with the quote right after it (a sentence of its own for the splitter): the frame belongs to that quote."""
+        if not self.text[sent.start : sent.end].rstrip().endswith(":"):
+            return False
+        nxt = next((q for q in self.quotes if q.start >= sent.end and q not in self.quote_used), None)
+        if nxt is None or self.text[sent.end : nxt.start].strip():
+            return False
+        self.quote_used.add(nxt)
+        cand = Candidate(nxt.start, nxt.end, "direct_quote", si + 1, _paragraph_of(nxt.start, self.paragraphs),
+                         f"{self.lang}.quote.frame-before", cue=tok, cue_lemma=verb.lemma)
+        cand.quote = nxt
+        cand.source = self.quoted_person(sent, tok) or self.subject_of(sent, tok)
+        cand.outlet_hint = self.outlet_hint(sent, tok)
+        self.add(cand)
+        return True
+
+    def frame_after_long_quote(self, sent: Sentence, quotes: list[Quote]) -> bool:
+        """ "„Ich freue mich auf Rostock. Mein Ziel ist es, … aufzusteigen“, so Kondé.": a quote that began in an
+        earlier sentence ends here, followed only by its frame. The frame goes to that quote's claim (the
+        quote's last sentence is no claim of its own)."""
+        if quotes:
+            return False
+        carried = next((q for q in self.quote_used if q.start < sent.start < q.end < sent.end), None)
+        claim = next((c for c in self.claims if c.quote is carried), None) if carried is not None else None
+        if claim is None or claim.cue is not None:
+            return False
+        tail = [t for t in sent.tokens if t.start >= carried.end]
+        words = [t for t in tail if t.upos not in PUNCT and t.text not in ALL_MARKS]
+        if not words or len(words) > 12:
+            return False
+        so = self.so_frame(sent, [])
+        if so is not None and so[0].start >= carried.end:
+            claim.cue, claim.cue_lemma, claim.source = so[0], "so", so[1]
+        else:
+            cue = next(((t, v) for t in tail if (v := self.cue_of(sent, t)) is not None
+                        and v.kind in ("speech", "report") and not self.negated(sent, t)), None)
+            if cue is None or cue[0].index > words[0].index + 2:
+                return False  # not a frame: the sentence goes on with a clause of its own
+            tok, verb = cue
+            claim.cue, claim.cue_lemma = tok, verb.lemma
+            claim.source = self.subject_of(sent, tok, avoid=(carried.start, carried.end))
+            claim.outlet_hint = self.outlet_hint(sent, tok)
+        claim.continues = False
+        claim.rule = f"{self.lang}.quote.frame-after"
+        return True
 
     def expletive_subject(self, sent: Sentence, tok: Token) -> bool:
         """ "Es drohe ein Rüstungswettlauf": *es* as subject makes *drohen* no speech act."""
