@@ -582,18 +582,24 @@ class ClaimFinder:
         words = inner.split()
         if not words:
             return True
-        if inner[-1:] in ".!?…" or len(words) > 6:
+        if inner[-1:] in ".!?…" or len(words) > 9:
             return False
         low = tuple(w.lower().strip(".,") for w in words)
         if low in self.rules.outlet_aliases:
             return True
         before = [t for t in sent.tokens if t.end <= q.start]
         prev = before[-1] if before else None
+        if prev is not None and prev.text == ":" and len(before) > 1:
+            prev = before[-2]  # "(Motto: „Entsorgung ist Vertrauenssache“)"
         if prev is not None and TITLE_NOUNS.search(prev.text.replace("-", "")):
             return True
         inner_toks = [t for t in sent.tokens if q.inner_start <= t.start < q.inner_end]
         has_verb = any(t.upos in ("VERB", "AUX") for t in inner_toks)
         capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in words)
+        if not has_verb and len(words) >= 2 and TITLE_NOUNS.fullmatch(words[0].split("-")[-1].strip(",;:")):
+            return True  # the quote names itself: „Sacharow-Preis für geistige Freiheit“, „Verband …“
+        if capitalised and not has_verb and len(words) >= 3 and inner.rstrip()[-1:] not in ",;:":
+            return True  # „Higashi Nihon Jutaku Hyoka Center“, „Ethiopian People's Revolutionary Democratic Front“
         if DOMAIN.match(inner):
             return True  # „news.bbc.co.uk“
         after = self.text[q.end : q.end + 12].lstrip()

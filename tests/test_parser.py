@@ -322,3 +322,44 @@ def test_rule_imperative_noun_and_modal():
 )
 def test_regular_form(form, lemma, expected):
     assert konjunktiv.regular_form(form, lemma) is expected
+
+
+def test_rule_unlemmatised_verbs():
+    # the dictionary lemmatizer leaves unknown verbs as they are: the infinitive is guessed
+    s = _sent(
+        [
+            ("De", "De", "PROPN", 3, "nsubj"),
+            ("Klerk", "Klerk", "PROPN", 1, "flat"),
+            ("versuche", "versuche", "VERB", 0, "root"),
+            (",", ",", "PUNCT", 6, "punct"),
+            ("es", "es", "PRON", 6, "expl"),
+            ("handele", "handele", "VERB", 3, "conj"),
+            ("sich", "sich", "PRON", 6, "obj"),
+        ]
+    )
+    assert _marked(s) == ["versuche", "handele"]
+    # -te forms may be preterites; function words the tagger took for verbs are left alone
+    s = _sent(
+        [
+            ("Er", "er", "PRON", 2, "nsubj"),
+            ("sagte", "sagte", "VERB", 0, "root"),
+            ("insbesondere", "insbesondere", "VERB", 2, "advmod"),
+            ("nichts", "nichts", "PRON", 2, "obj"),
+        ]
+    )
+    assert _marked(s) == []
+
+
+def test_rule_umlaut_konjunktiv_ii():
+    s = _sent(
+        [
+            ("dass", "dass", "SCONJ", 3, "mark"),
+            ("sie", "sie", "PRON", 3, "nsubj"),
+            ("fänden", "finden", "VERB", 0, "root"),
+            ("und", "und", "CCONJ", 5, "cc"),
+            ("aufbrächten", "aufbringen", "VERB", 3, "conj"),
+        ]
+    )
+    assert _marked(s) == ["fänden", "aufbrächten"]
+    s = _sent([("Er", "er", "PRON", 2, "nsubj"), ("fährt", "fahren", "VERB", 0, "root")])
+    assert _marked(s) == []

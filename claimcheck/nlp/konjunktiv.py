@@ -5,6 +5,10 @@ forms (*er mache*, *sie habe*, *es müsse*). This module marks them with a lexic
 (`rules/de/konjunktiv.yaml`) and the regular 3rd-person rule: a finite verb whose form is
 its lemma's stem + *e* (*machen* → *mache*) is Konjunktiv I unless its subject is *ich*.
 Preterite / Konjunktiv II forms (*sagte*, *machte*, *gäbe*) never equal stem + *e*.
+The dictionary lemmatizer leaves unknown verbs unlemmatised (*versuche* → *versuche*): then
+the infinitive is guessed from the form (*versuche* → *versuchen*, *handele* → *handeln*),
+except for forms in *-te*, which may be preterites (*sagte*). Konjunktiv II with an umlaut
+the lemma lacks (*gäbe*/geben, *fänden*/finden, *brächten*/bringen) is never indicative.
 
 `apply(sentence)` changes tokens in place and returns the indices it marked.
 """
@@ -29,6 +33,7 @@ class KonjunktivRules:
     first_person: frozenset[str]
     not_verbs: frozenset[str]
     konjunktiv_ii: frozenset[str] = frozenset()
+    not_guessed: frozenset[str] = frozenset()
 
 
 def _rules_file() -> Path:
@@ -60,6 +65,7 @@ def load_rules(path: str | None = None) -> KonjunktivRules:
         first_person=words("first_person_subjects") or frozenset({"ich"}),
         not_verbs=words("not_verbs"),
         konjunktiv_ii=words("konjunktiv_ii"),
+        not_guessed=words("no_lemma_guess"),
     )
 
 
@@ -76,6 +82,36 @@ def regular_form(form: str, lemma: str) -> bool:
     if lem == "tun":
         return f == "tue"
     return False
+
+
+def _lemma_for(form: str, lemma: str) -> str | None:
+    """The lemma to test the stem + e rule against: the tagger's lemma when it looks like an
+    infinitive, else one guessed from the form (versuche -> versuchen, handele -> handeln).
+    None when no safe guess exists (-te forms may be preterites: sagte, machte)."""
+    f, lem = form.lower(), (lemma or "").lower()
+    if lem and lem != f and lem.endswith("n"):
+        return lem
+    if not f.endswith("e") or f.endswith("te") or len(f) < 4:
+        return None
+    if f.endswith(("ele", "ere")):
+        return f[:-1] + "n"  # handele -> handeln, wandere -> wandern
+    return f + "n"  # versuche -> versuchen
+
+
+_UMLAUT = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
+_KII_ENDINGS = ("e", "en", "est", "et")
+
+
+def umlaut_konjunktiv_ii(form: str, lemma: str) -> bool:
+    """gäbe/geben, fänden/finden, brächten/bringen, stünde/stehen: a finite form with an
+    umlaut its (real) lemma lacks, ending in -e/-en/-est/-et. Indicative forms only take an
+    umlaut the lemma lacks in the 2nd/3rd singular (fährst, hält), which end in -st/-t."""
+    f, lem = form.lower(), (lemma or "").lower()
+    if not lem or lem == f or not lem.endswith("n") or not f.endswith(_KII_ENDINGS):
+        return False
+    if not any(c in f for c in "äöü") or any(c in lem for c in "äöü"):
+        return False
+    return len(f) > 3
 
 
 def _subjects(sent: Sentence, tok: Token, depth: int = 0) -> list[Token]:
@@ -123,7 +159,10 @@ def is_konjunktiv_i(sent: Sentence, tok: Token, rules: KonjunktivRules | None = 
         return False
     if form in rules.always:
         return not _imperative(sent, tok) or form.startswith("seien")
-    if form in rules.unless_first_person or regular_form(form, tok.lemma):
+    lemma = _lemma_for(form, tok.lemma)
+    if lemma is not None and lemma != (tok.lemma or "").lower() and form in rules.not_guessed:
+        lemma = None  # an unlemmatised function word the tagger took for a verb
+    if form in rules.unless_first_person or (lemma is not None and regular_form(form, lemma)):
         return not (_first_person(sent, tok, rules) or _imperative(sent, tok))
     return False
 
@@ -131,8 +170,14 @@ def is_konjunktiv_i(sent: Sentence, tok: Token, rules: KonjunktivRules | None = 
 def is_konjunktiv_ii(sent: Sentence, tok: Token, rules: KonjunktivRules | None = None) -> bool:
     """Umlaut Konjunktiv II forms (würde, wäre, hätte, könnte...), never indicative."""
     rules = rules or load_rules()
-    if tok.upos not in _VERBAL or tok.text.lower() not in rules.konjunktiv_ii:
+    if tok.upos not in _VERBAL:
         return False
+    form = tok.text.lower()
+    if form not in rules.konjunktiv_ii:
+        if form in rules.not_verbs or tok.feats.get("VerbForm") in ("Inf", "Part"):
+            return False
+        if not umlaut_konjunktiv_ii(form, tok.lemma):
+            return False
     return not (tok.text[:1].isupper() and any(t.upos != "PUNCT" for t in sent.tokens if t.index < tok.index))
 
 

@@ -56,6 +56,7 @@ class TrainConfig:
     wv_dim: int = 100
     wv_epochs: int = 10
     wv_min_count: int = 2
+    pos_init: Path | None = None  # continue the tagger from this model (.pt or bundled .pt.xz)
     pos_extra: list[str] = field(default_factory=list)
     dep_extra: list[str] = field(default_factory=list)
     threads: int = 1  # torch threads per training process (2 threads thrash when a core is busy)
@@ -417,9 +418,65 @@ def train_lemma(cfg: TrainConfig, paths: dict[str, Path]) -> None:
     _install(cfg, save / f"{cfg.lang}_lemma.pt", "lemma")
 
 
+def _float32_copy(src: Path, dst: Path) -> Path:
+    """A plain float32 .pt of a bundled `*.pt.xz` (or `src` itself if it is not packed)."""
+    if src.suffix != ".xz":
+        return src
+    import io
+    import lzma
+
+    import torch
+
+    from claimcheck.nlp.models import _convert_floats
+
+    with lzma.open(src, "rb") as fh:
+        data = torch.load(io.BytesIO(fh.read()), map_location="cpu", weights_only=False)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(_convert_floats(data, torch.float16, torch.float32), dst)
+    return dst
+
+
+def _tagger_from_init(init: str, tagger_argv: list[str]) -> None:
+    """Run stanza's tagger training loop, starting from the weights of an earlier model.
+
+    stanza's tagger has no --continue flag: the Trainer it builds from scratch gets the
+    earlier model's weights (a fresh optimizer). The vocabulary built from the training data
+    must equal the one saved in the model (same prepared data), else this stops.
+    """
+    import torch
+    from stanza.models import tagger as st_tagger
+
+    base = st_tagger.Trainer
+    state = {"done": False}
+
+    class _InitTrainer(base):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if kwargs.get("model_file") is not None or state["done"]:
+                return
+            ckpt = torch.load(init, map_location="cpu", weights_only=False)
+            if ckpt["vocab"] != self.vocab.state_dict():
+                raise SystemExit(f"vocabulary of {init} differs from the training data's: train fresh")
+            missing, unexpected = self.model.load_state_dict(ckpt["model"], strict=False)
+            unsaved = tuple(self.model.unsaved_modules)
+            missing = [k for k in missing if k.split(".")[0] not in unsaved]
+            if missing or unexpected:
+                raise SystemExit(f"{init} does not fit this tagger: missing {missing}, unexpected {unexpected}")
+            state["done"] = True
+            print(f"[pos] weights initialised from {init}", flush=True)
+
+    st_tagger.Trainer = _InitTrainer
+    st_tagger.main(tagger_argv)
+
+
 def train_pos(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> None:
     save = cfg.work_dir / "models"
-    cmd = _py("stanza.models.tagger") + [
+    if cfg.pos_init:
+        init = _float32_copy(Path(cfg.pos_init), cfg.work_dir / f"{cfg.lang}_pos_init.pt")
+        head = _py("claimcheck.nlp.train") + ["_tagger_from_init", str(init), "--"]
+    else:
+        head = _py("stanza.models.tagger")
+    cmd = head + [
         "--mode",
         "train",
         "--lang",
@@ -692,6 +749,10 @@ def _has_mwt(path: Path) -> bool:
 def main(argv: list[str] | None = None) -> None:
     import argparse
 
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["_tagger_from_init"]:  # internal: see train_pos / --pos-init
+        _tagger_from_init(argv[1], argv[3:] if argv[2:3] == ["--"] else argv[2:])
+        return
     ap = argparse.ArgumentParser(description="Train claimcheck's stanza models offline")
     ap.add_argument("--lang", required=True)
     ap.add_argument("--data", required=True)
@@ -703,6 +764,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--pos-steps", type=int)
     ap.add_argument("--dep-steps", type=int)
     ap.add_argument("--ner-steps", type=int)
+    ap.add_argument("--pos-init", help="continue the tagger from this model file (.pt or bundled .pt.xz)")
     ap.add_argument("--lemma-seq2seq", action="store_true", default=None)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--bundle", action="store_true", help="pack the models into claimcheck/_models/<lang>")
@@ -722,6 +784,7 @@ def main(argv: list[str] | None = None) -> None:
         pos_steps=a.pos_steps,
         dep_steps=a.dep_steps,
         ner_steps=a.ner_steps,
+        pos_init=a.pos_init,
         lemma_seq2seq=a.lemma_seq2seq,
         threads=a.threads,
     )
