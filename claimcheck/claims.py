@@ -48,6 +48,10 @@ FOREIGN_FUNCTION_WORDS = {"of", "for", "the", "and", "de", "du", "des", "la", "l
 NAME_FUNCTION_WORDS = FOREIGN_FUNCTION_WORDS | {"für", "der", "die", "das", "und", "von", "vom", "im", "am", "zum",
                                                "zur", "an", "in", "auf", "mit", "on", "at", "to"}
 DOMAIN = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
+# clauses these open after a cue's comma are circumstances, not content ("…, nachdem …", "…, woraufhin …")
+ADVERBIAL_SUBORDINATORS = {"wenn", "nachdem", "wo", "woraufhin", "weil", "da", "obwohl", "sodass", "bevor",
+                           "während", "als", "damit", "indem", "seit", "seitdem", "bis", "falls", "wobei", "weshalb",
+                           "weswegen", "wodurch", "worauf", "zumal", "sobald", "solange", "obgleich"}
 RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "denen", "deren", "dessen", "welche", "welcher", "welchen"}
 TITLE_NOUNS = re.compile(
     r"(sendung|show|talkshow|magazin|zeitung|blatt|film|buch|roman|titel|motto|kampagne|operation|projekt|aktion|"
@@ -875,6 +879,14 @@ class ClaimFinder:
             return True
         return toks[0].upos == "ADP" and w[1] in RELATIVE_PRONOUNS and toks[2].upos in ("PRON", "DET", "ADV")
 
+    def adverbial_clause_start(self, toks: list[Token], sent: Sentence) -> bool:
+        """ "…, woraufhin er festgenommen wurde", "…, nachdem Greenpeace berichtet hatte": an adverbial clause
+        after the cue is the narrator's, not what was said (unless it leads into Konjunktiv I: "sagte, wenn
+        das so weitergehe, sei alles verloren")."""
+        if self.lang != "de" or not toks or toks[0].text.lower() not in ADVERBIAL_SUBORDINATORS:
+            return False
+        return not any(is_konjunktiv_one(t, sent) for t in toks)
+
     @staticmethod
     def in_relative_clause(sent: Sentence, tok: Token) -> bool:
         """The cue heads a relative clause: by the parse, or ", den die Zeitung zitiert," by position."""
@@ -1030,7 +1042,8 @@ class ClaimFinder:
                 # reported content, the clause after the comma is the narrator's
                 speaks_of = bool(verb.prepositions) and any(t.text.lower() in verb.prepositions for t in between)
                 if not speaks_of and not any(is_finite_verb(t) and t.upos == "VERB" for t in between) \
-                        and not self.relative_clause_start(toks[after + 1 :]):
+                        and not self.relative_clause_start(toks[after + 1 :]) \
+                        and not self.adverbial_clause_start(toks[after + 1 :], sent):
                     content = _trim(toks[after + 1 :])
         if not content:
             # no comma (English "Delgado said the council would …"): the clausal complement
