@@ -16,19 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claimcheck.claims import PUNCT, Candidate, DocClaims, Phrase, Pointer, noun_phrase
+from claimcheck.claims import PERSON_SUFFIX, PUNCT, Candidate, DocClaims, Phrase, Pointer, noun_phrase
 from claimcheck.nlp.doc import ParsedDoc, Sentence, Token
 from claimcheck.nlp.english import TITLES
 from claimcheck.outlets import find_outlet
 from claimcheck.quotes import ALL_MARKS
 from claimcheck.rules import LanguageRules, OutletEntry
 
-PERSON_SUFFIX = re.compile(
-    r"(politiker|jährige|sprecher|minister|chef|kanzler|präsident|vorsitzende|abgeordnete|anwalt|anwält|trainer|"
-    r"experte|republikaner|demokrat|ökonom|forscher|leiter|direktor|bürgermeister|richter|staatsanwalt|senator|"
-    r"gouverneur|botschafter|sekretär|kommissar|ermittler|professor|autor|kandidat|manager)(in|innen|en|n|r|s)?$",
-    re.IGNORECASE,
-)
 ABBREVIATION = re.compile(r"\s*\(([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,9})\)")
 
 

@@ -48,6 +48,13 @@ FOREIGN_FUNCTION_WORDS = {"of", "for", "the", "and", "de", "du", "des", "la", "l
 NAME_FUNCTION_WORDS = FOREIGN_FUNCTION_WORDS | {"für", "der", "die", "das", "und", "von", "vom", "im", "am", "zum",
                                                "zur", "an", "in", "auf", "mit", "on", "at", "to"}
 DOMAIN = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}(/\S*)?$", re.IGNORECASE)
+# nouns that name a person by what they do or are ("der SPD-Politiker", "die 62-Jährige")
+PERSON_SUFFIX = re.compile(
+    r"(politiker|jährige|sprecher|minister|chef|kanzler|präsident|vorsitzende|abgeordnete|anwalt|anwält|trainer|"
+    r"experte|republikaner|demokrat|ökonom|forscher|leiter|direktor|bürgermeister|richter|staatsanwalt|senator|"
+    r"gouverneur|botschafter|sekretär|kommissar|ermittler|professor|autor|kandidat|manager)(in|innen|en|n|r|s)?$",
+    re.IGNORECASE,
+)
 # clauses these open after a cue's comma are circumstances, not content ("…, nachdem …", "…, woraufhin …")
 ADVERBIAL_SUBORDINATORS = {"wenn", "nachdem", "wo", "woraufhin", "weil", "da", "obwohl", "sodass", "bevor",
                            "während", "als", "damit", "indem", "seit", "seitdem", "bis", "falls", "wobei", "weshalb",
@@ -246,6 +253,10 @@ class ClaimFinder:
         self.marker_words = [(m, m.phrase.lower().split()) for m in self.markers]
         self.anonymous = {w.lower() for w in rules.sources.anonymous}
         self.vague_words = {w.lower() for w in rules.sources.vague}
+        src = rules.sources
+        self.speaker_words = tuple(sorted({w.lower() for w in (*src.roles, *src.organizations, *src.anonymous,
+                                                                 *src.vague, *src.organization_descriptors,
+                                                                 *src.governments)}))
         self.si_of = {id(s): i for i, s in enumerate(doc.sentences)}
         self._pending_hedge: tuple[int, str] | None = None
 
@@ -355,6 +366,13 @@ class ClaimFinder:
             # "In einer Stellungnahme des Ministeriums wird die Entscheidung damit begründet, dass …": the
             # subject of a passive is what was said, not who said it
             return self.prepositional_source(sent, [verb])
+        if self.lang == "de" and phrase is not None and phrase.role == "subject" \
+                and not self.speaker_like(phrase.tokens):
+            # German word order is free and case is ambiguous: "Die Entscheidung kritisierte der Verband" — a parse
+            # that takes a thing for the subject while a person or organisation stands in the other slot is wrong
+            other = self.other_argument(sent, verb, phrase, avoid)
+            if other is not None:
+                return Phrase(phrase.sentence, other, "subject")
         if self.lang == "de" and phrase is not None and phrase.tokens[-1].index < verb.index \
                 and self.dative_medium(phrase.tokens):
             finite = next((t for t in sent.tokens[phrase.tokens[-1].index :] if is_finite_verb(t)), None)
@@ -364,6 +382,44 @@ class ClaimFinder:
                         avoid and avoid[0] <= after[0].start < avoid[1]):
                     return Phrase(phrase.sentence, after, "subject")
         return phrase
+
+    def speaker_like(self, toks: list[Token]) -> bool:
+        """Could this noun phrase say something? A name, a personal pronoun, a role, an organisation, a group."""
+        if any(t.upos == "PROPN" for t in toks):
+            return True
+        head = next((t for t in toks if t.upos in ("NOUN", "PRON", "X")), None)
+        if head is None:
+            return False
+        low = head.text.lower()
+        if head.upos == "PRON":
+            return low in self.rules.sources.pronouns or low in ("ich", "wir", "man", "du", "ihr")
+        if head.text[:1].islower():
+            return False
+        last = low.split("-")[-1]
+        return bool(PERSON_SUFFIX.search(last)) or any(last.endswith(w) for w in self.speaker_words)
+
+    def other_argument(self, sent: Sentence, verb: Token, phrase: Phrase,
+                       avoid: tuple[int, int] | None) -> list[Token] | None:
+        """The speaker-like noun phrase in the other argument slot of the verb's clause: right after the finite
+        verb when the parse chose the one before it, or the clause's first one when it chose one after."""
+        toks = sent.tokens
+        lo, hi = self.clause_window(sent, verb)
+        finite = next((t for t in toks if lo <= t.start < hi and is_finite_verb(t)), None)
+        if finite is None:
+            return None
+        candidates = []
+        if phrase.tokens[0].index < finite.index:
+            candidates.append(self.np_at(sent, toks.index(finite) + 1))
+        else:
+            first = next((i for i, t in enumerate(toks) if t.start >= lo and t.upos not in PUNCT), None)
+            if first is not None and toks[first].index < finite.index:
+                candidates.append(self.np_at(sent, first))
+        for np in candidates:
+            if np and np[0].upos != "ADP" and self.speaker_like(np) \
+                    and not (avoid and avoid[0] <= np[0].start < avoid[1]) and not self.dative_medium(np) \
+                    and np[0].text.lower() not in ("ihm", "ihn", "ihnen", "ihr", "dem", "den"):
+                return np
+        return None
 
     @staticmethod
     def werden_passive(sent: Sentence, verb: Token) -> bool:

@@ -57,6 +57,7 @@ class TrainConfig:
     wv_epochs: int = 10
     wv_min_count: int = 2
     pos_init: Path | None = None  # continue the tagger from this model (.pt or bundled .pt.xz)
+    dep_init: Path | None = None  # continue the parser from this model (fresh optimizer)
     pos_extra: list[str] = field(default_factory=list)
     dep_extra: list[str] = field(default_factory=list)
     threads: int = 1  # torch threads per training process (2 threads thrash when a core is busy)
@@ -577,6 +578,12 @@ def train_depparse(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> 
     if ckpt.exists():
         cmd += ["--continue_from", str(ckpt)]
         print(f"[depparse] resuming from {ckpt}", flush=True)
+    elif cfg.dep_init:
+        # stanza's --continue_from takes a plain model too (weights and vocabulary, a new
+        # optimizer, step count from 0): the vocabulary must come from the same prepared data.
+        init = _float32_copy(Path(cfg.dep_init), cfg.work_dir / f"{cfg.lang}_depparse_init.pt")
+        cmd += ["--continue_from", str(init)]
+        print(f"[depparse] continuing from {init}", flush=True)
     _run(cmd, "depparse", cfg)
     _install(cfg, model, "depparse")
 
@@ -765,6 +772,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--dep-steps", type=int)
     ap.add_argument("--ner-steps", type=int)
     ap.add_argument("--pos-init", help="continue the tagger from this model file (.pt or bundled .pt.xz)")
+    ap.add_argument("--dep-init", help="continue the parser from this model file (.pt or bundled .pt.xz)")
     ap.add_argument("--lemma-seq2seq", action="store_true", default=None)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--bundle", action="store_true", help="pack the models into claimcheck/_models/<lang>")
@@ -785,6 +793,7 @@ def main(argv: list[str] | None = None) -> None:
         dep_steps=a.dep_steps,
         ner_steps=a.ner_steps,
         pos_init=a.pos_init,
+        dep_init=a.dep_init,
         lemma_seq2seq=a.lemma_seq2seq,
         threads=a.threads,
     )
