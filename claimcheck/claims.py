@@ -20,6 +20,7 @@ What makes a claim, in the order it is tried per sentence:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -1135,7 +1136,8 @@ class ClaimFinder:
                 return None
         if content and not (self.lang == "en" and comma_before is not None) and not any(
             is_finite_verb(t) or is_konjunktiv_one(t, sent) for t in content
-        ) and not any(q.start <= content[0].start < q.end for q in quotes):
+        ) and not any(q.start <= content[0].start < q.end for q in quotes) and not (
+                comma_before is None and self.infinitive_content(sent, tok, content)):
             content = []  # "betonte seine Bereitschaft, … zu sprechen": a zu-infinitive, reported speech
         if content:
             cand.start, cand.end = content[0].start, content[-1].end
@@ -1185,6 +1187,12 @@ class ClaimFinder:
             cand.cue = None
             return cand
         cand.source = self.subject_of(sent, tok, avoid=(cand.start, cand.end) if content else None)
+        if self.lang == "de" and content and self.werden_passive(sent, tok) \
+                and self.passive_without_agent(sent, tok) and (cand.source is None or cand.source.role == "subject"):
+            # "Dem Mann wird vorgeworfen, …", "Es wurde bekannt gegeben, dass …": said, but by whom?
+            aux = next((c for c in sent.children(tok) if c.deprel.startswith("aux") and c.lemma == "werden"), None)
+            cand.source = None
+            cand.vague = f"{aux.text} {tok.text}" if aux is not None else tok.text
         if self.lang == "en" and comma_before is not None and content:
             # "…, people familiar with the matter said": the words between comma and cue are the subject
             between = [t for t in toks[comma_before + 1 : pos] if t.upos not in ("AUX", "PART") and not (
@@ -1197,6 +1205,25 @@ class ClaimFinder:
         if cand.kind == "indirect_speech" and content and self._has_hearsay_modal(content, sent):
             cand.hearsay = "soll"
         return cand
+
+    def infinitive_content(self, sent: Sentence, tok: Token, content: list[Token]) -> bool:
+        """ "hatte angekündigt, erneut anzutreten", "rief die Bürger dazu auf, … zu bleiben": a zu-infinitive after the
+        cue's comma is what was said, unless the cue has a content noun of its own ("betonte seine Bereitschaft,
+        … zu sprechen" is reported speech about that noun). A person as object is the addressee."""
+        if self.lang != "de":
+            return False
+        words = [t for t in content if t.upos not in PUNCT]
+        fused = any(re.fullmatch(r"(ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|zusammen|dar|her|hin)"
+                                 r"zu[a-zäöüß]{2,}(en|ern|eln)", t.text.lower()) for t in words)
+        separate = any(a.text.lower() == "zu" and b.text[:1].islower() and b.text.lower().endswith(("en", "ern", "eln"))
+                       and b.upos in ("VERB", "AUX") for a, b in itertools.pairwise(words))
+        if not (fused or separate):
+            return False
+        for obj in sent.children(tok):
+            if obj.deprel == "obj" and obj.upos in ("NOUN", "PROPN") and obj.start < content[0].start \
+                    and not self.speaker_like(noun_phrase(sent, obj)):
+                return False
+        return True
 
     def passive_without_agent(self, sent: Sentence, tok: Token) -> bool:
         kids = sent.children(tok)
