@@ -60,6 +60,9 @@ PERSON_SUFFIX = re.compile(
 ADVERBIAL_SUBORDINATORS = {"wenn", "nachdem", "wo", "woraufhin", "weil", "da", "obwohl", "sodass", "bevor",
                            "während", "als", "damit", "indem", "seit", "seitdem", "bis", "falls", "wobei", "weshalb",
                            "weswegen", "wodurch", "worauf", "zumal", "sobald", "solange", "obgleich"}
+# a separable verb's zu-infinitive written as one word: "anzutreten", "aufzugeben", "zurückzuziehen"
+FUSED_ZU_INFINITIVE = re.compile(r"(ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|zusammen|dar|her|hin)"
+                                 r"zu[a-zäöüß]{2,}(en|ern|eln)")
 RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "denen", "deren", "dessen", "welche", "welcher", "welchen"}
 TITLE_NOUNS = re.compile(
     r"(sendung|show|talkshow|magazin|zeitung|blatt|film|buch|roman|titel|motto|kampagne|operation|projekt|aktion|"
@@ -877,7 +880,8 @@ class ClaimFinder:
         with the quote right after it (a sentence of its own for the splitter): the frame belongs to that quote."""
         if not self.text[sent.start : sent.end].rstrip().endswith(":"):
             return False
-        nxt = next((q for q in self.quotes if q.start >= sent.end and q not in self.quote_used), None)
+        k = max(0, bisect.bisect_left(self.quote_starts, sent.end) - 1)  # quotes are sorted: start near sent.end
+        nxt = next((q for q in self.quotes[k:] if q.start >= sent.end and q not in self.quote_used), None)
         if nxt is None or self.text[sent.end : nxt.start].strip():
             return False
         self.quote_used.add(nxt)
@@ -895,8 +899,9 @@ class ClaimFinder:
         quote's last sentence is no claim of its own)."""
         if quotes:
             return False
-        carried = next((q for q in self.quote_used if q.start < sent.start < q.end < sent.end), None)
-        claim = next((c for c in self.claims if c.quote is carried), None) if carried is not None else None
+        carried = next((q for q in self.quotes_in(sent) if q in self.quote_used and q.start < sent.start < q.end
+                        < sent.end), None)
+        claim = next((c for c in reversed(self.claims) if c.quote is carried), None) if carried is not None else None
         if claim is None or claim.cue is not None:
             return False
         tail = [t for t in sent.tokens if t.start >= carried.end]
@@ -1213,8 +1218,7 @@ class ClaimFinder:
         if self.lang != "de":
             return False
         words = [t for t in content if t.upos not in PUNCT]
-        fused = any(re.fullmatch(r"(ab|an|auf|aus|bei|ein|fest|mit|nach|vor|weg|zu|zurück|zusammen|dar|her|hin)"
-                                 r"zu[a-zäöüß]{2,}(en|ern|eln)", t.text.lower()) for t in words)
+        fused = any(FUSED_ZU_INFINITIVE.fullmatch(t.text.lower()) for t in words)
         separate = any(a.text.lower() == "zu" and b.text[:1].islower() and b.text.lower().endswith(("en", "ern", "eln"))
                        and b.upos in ("VERB", "AUX") for a, b in itertools.pairwise(words))
         if not (fused or separate):
