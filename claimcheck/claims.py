@@ -714,8 +714,8 @@ class ClaimFinder:
             else:
                 quotes.append(q)
         # a sentence that lies wholly inside an earlier sentence's quote is part of that quote
-        for q in self.quote_used:
-            if q.inner_start <= sent.start and sent.end <= q.end + 1:
+        for q in self.quotes_in(sent):  # a quote that holds the sentence overlaps it
+            if q in self.quote_used and q.inner_start <= sent.start and sent.end <= q.end + 1:
                 return
         if self.frame_after_long_quote(sent, quotes):
             return
