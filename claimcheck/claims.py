@@ -261,6 +261,7 @@ class ClaimFinder:
         self.speaker_words = tuple(sorted({w.lower() for w in (*src.roles, *src.organizations, *src.anonymous,
                                                                  *src.vague, *src.organization_descriptors,
                                                                  *src.governments)}))
+        self.not_sources = {w.lower() for w in src.not_sources}
         self.si_of = {id(s): i for i, s in enumerate(doc.sentences)}
         self._pending_hedge: tuple[int, str] | None = None
 
@@ -306,10 +307,19 @@ class ClaimFinder:
         return best
 
     def _guess_lemma(self, tok: Token) -> list[CueVerb]:
-        """A small lemmatizer misses inflected forms: try stem + 'en' (betonte → betonen)."""
+        """A small lemmatizer misses inflected forms: try stem + 'en' (betonte → betonen), or for English
+        the stem without -s/-ed/-ing ("concludes" → conclude, "points" → point)."""
+        word = tok.text.lower()
+        if self.lang == "en":
+            for suffix, add in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("d", ""),
+                                ("ing", ""), ("ing", "e")):
+                if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+                    cand = word[: -len(suffix)] + add
+                    if cand in self.rules.cue_verbs:
+                        return list(self.rules.cue_verbs[cand])
+            return []
         if self.lang != "de":
             return []
-        word = tok.text.lower()
         for suffix in ("ten", "te", "et", "t", "en", "e"):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 stem = word[: -len(suffix)]
@@ -387,6 +397,14 @@ class ClaimFinder:
                     return Phrase(phrase.sentence, after, "subject")
         return phrase
 
+    def never_speaks(self, np: list[Token], head: Token | None = None) -> bool:
+        """A time expression or adverb that a weak parse took for a subject ("Hours later", "11:00 am")."""
+        words = self.not_sources
+        if not words:
+            return False
+        head = head or next((t for t in reversed(np) if t.upos in ("NOUN", "PROPN", "PRON")), np[-1])
+        return head.text.lower() in words or all(t.text.lower() in words or t.upos == "NUM" for t in np)
+
     def speaker_like(self, toks: list[Token]) -> bool:
         """Could this noun phrase say something? A name, a personal pronoun, a role, an organisation, a group."""
         if any(t.upos == "PROPN" for t in toks):
@@ -452,6 +470,7 @@ class ClaimFinder:
             kids = sent.children(node)
             # auxiliaries: the subject hangs off the participle's head in some parses
             lo, hi = self.clause_window(sent, verb)
+            subjects: list[list[Token]] = []
             for c in kids:
                 if c.deprel in ("nsubj", "nsubj:pass", "csubj") and c.deprel != "nsubj:pass":
                     np = noun_phrase(sent, c)
@@ -474,7 +493,15 @@ class ClaimFinder:
                         continue  # a weak parse reaching into another clause ("Putin" in "wann … mit Putin")
                     if c.text.lower() in ("es",) and self.lang == "de":
                         continue
-                    return Phrase(self.si_of[id(sent)], np, "subject")
+                    if self.never_speaks(np, c):
+                        continue
+                    if self.lang != "en":
+                        return Phrase(self.si_of[id(sent)], np, "subject")
+                    subjects.append(np)
+            if subjects:
+                # "Hours later, Trump returned …": a weak English parse gives a verb two subjects; the nearer one
+                return Phrase(self.si_of[id(sent)], min(subjects, key=lambda np: abs(np[-1].index - node.index)),
+                              "subject")
             for c in kids:
                 if c.deprel.startswith("obl") and any(
                     g.text.lower() in ("von", "durch", "by") and g.deprel == "case" for g in sent.children(c)
@@ -482,6 +509,9 @@ class ClaimFinder:
                     return Phrase(self.si_of[id(sent)], noun_phrase(sent, c), "agent")
             if node.deprel in ("conj", "xcomp", "aux", "aux:pass", "cop") and node.head:
                 node = sent.token(node.head)
+            elif self.lang == "en" and node.deprel == "advcl" and node.head \
+                    and node.feats.get("VerbForm") in ("Ger", "Part"):
+                node = sent.token(node.head)  # "…, telling Reuters …": a participle shares its clause's subject
             else:
                 node = None
         return self.subject_by_position(sent, verb, avoid)
@@ -539,7 +569,7 @@ class ClaimFinder:
             return self.np_at(sent, i)
 
         def ok(np: list[Token]) -> bool:
-            return bool(np) and not (avoid and avoid[0] <= np[0].start < avoid[1])
+            return bool(np) and not (avoid and avoid[0] <= np[0].start < avoid[1]) and not self.never_speaks(np)
 
         # clause start: after the last comma/colon/quote/conjunction before the verb
         start = 0
@@ -585,7 +615,7 @@ class ClaimFinder:
             after = np_at(pos + 1)
             if ok(after):
                 return Phrase(si, after, "subject")
-        first = np_at(start)
+        first = [t for t in np_at(start) if t.index < verb.index]  # "Viguerie notes": a tagger's noun "notes"
         if (ok(first) and first[-1].index < verb.index and first[0].upos != "PRON") or (
             first and first[0].text.lower() in self.rules.sources.pronouns and ok(first)
         ):

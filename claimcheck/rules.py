@@ -101,6 +101,9 @@ class SourceFile(_Strict):
         [], description="Generic nouns that refer back to the organisation named before: das Unternehmen, der Konzern."
     )
     pronouns: dict[str, Literal["person", "organization", "any"]] = {}
+    not_sources: list[str] = Field(
+        [], description="Head words a weak parse takes for a subject that never speak: hours, later, Meanwhile."
+    )
 
 
 # ---- checkworthy.yaml: what in an assertion needs a source ----------------------------------

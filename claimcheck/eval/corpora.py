@@ -231,7 +231,7 @@ def read_polnear(root: str | Path, limit: int | None = None, split: str | None =
                 break
         text = txt.read_text(encoding="utf-8")
         quotes = parse_brat(chosen.read_text(encoding="utf-8"), text, article)
-        docs.append(GoldDoc(name=article, text=text, quotes=quotes, lang="en", tokens=None))
+        docs.append(GoldDoc(name=article, text=text, quotes=quotes, lang="en", tokens=None, joins_continuations=True))
     if not docs:
         raise InputError(f"{root}: no PolNeAR articles with annotations found")
     return docs

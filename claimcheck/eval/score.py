@@ -37,7 +37,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 Span = tuple[int, int]
@@ -98,6 +98,9 @@ class GoldDoc:
     quotes: list[GoldQuote]
     lang: str = "de"
     tokens: list[Span] | None = None  # the corpus's tokens (char spans); None = regex tokens
+    # the corpus annotates a quote carried on over sentences and paragraphs ("“…,” Barkley said. “…”") as one
+    # content with several spans (PolNeAR); claimcheck reports each part as a claim that continues the first
+    joins_continuations: bool = False
 
 
 @dataclass
@@ -112,6 +115,8 @@ class PredQuote:
     outlet: Span | None = None
     outlet_name: str = ""
     cue: Span | None = None
+    inherited_from: str = ""
+    parts: list[Span] = field(default_factory=list)  # the spans of a merged continuation; [] = (start, end)
 
     @property
     def source_span(self) -> Span | None:
@@ -149,8 +154,35 @@ def predictions(document: Any, include_assertions: bool = False) -> list[PredQuo
         out.append(PredQuote(
             start=get("start"), end=get("end"), kind=kind, text=get("text") or "", id=get("id") or "",
             speaker=_span(speaker), speaker_name=_name(speaker), outlet=_span(outlet), outlet_name=_name(outlet),
-            cue=_span(get("cue")),
+            cue=_span(get("cue")), inherited_from=get("inherited_from") or "",
         ))
+    return out
+
+
+def join_continuations(preds: Sequence[PredQuote]) -> list[PredQuote]:
+    """One prediction per attribution: a claim that continues another (`inherited_from`) becomes a further
+    span of the claim it continues, for corpora that annotate it so (`GoldDoc.joins_continuations`)."""
+    by_id = {q.id: q for q in preds if q.id}
+
+    def root(q: PredQuote) -> PredQuote:
+        seen: set[str] = set()
+        while q.inherited_from in by_id and q.id not in seen:
+            seen.add(q.id)
+            q = by_id[q.inherited_from]
+        return q
+
+    merged: dict[str, PredQuote] = {}
+    out: list[PredQuote] = []
+    for q in preds:
+        r = root(q)
+        if r is not q and r.id in merged and q.kind != "assertion" and q.cue in (None, r.cue):
+            m = merged[r.id]
+            m.parts.append((q.start, q.end))
+            m.start, m.end = min(m.start, q.start), max(m.end, q.end)
+            continue
+        m = replace(q, parts=[(q.start, q.end)])
+        merged[q.id] = m
+        out.append(m)
     return out
 
 
@@ -337,12 +369,14 @@ def _role_match(index: TokenIndex, gold: list[Span], pred: Span | None) -> tuple
 
 def score_document(doc: GoldDoc, preds: Sequence[PredQuote]) -> DocResult:
     """Pair one document's gold quotes with its predicted quotes and count everything."""
+    if doc.joins_continuations:
+        preds = join_continuations(preds)
     preds = [q for q in preds if q.kind != "assertion"]
     index = TokenIndex(doc.text, doc.tokens)
     text = doc.text
     c: Counter = Counter()
     gold_ids = [index.ids(g.spans) for g in doc.quotes]
-    pred_ids = [index.ids([(q.start, q.end)]) for q in preds]
+    pred_ids = [index.ids(q.parts or [(q.start, q.end)]) for q in preds]
     c["docs"] += 1
     c["gold"] += len(doc.quotes)
     c["pred"] += len(preds)
