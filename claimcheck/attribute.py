@@ -13,6 +13,7 @@ Turns the grammatical source phrases found by `claims` into named sources:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -24,6 +25,12 @@ from claimcheck.quotes import ALL_MARKS
 from claimcheck.rules import LanguageRules, OutletEntry
 
 ABBREVIATION = re.compile(r"\s*\(([A-ZÄÖÜ][A-Za-zÄÖÜäöü]{1,9})\)")
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Is offset inside one of these sorted, non-overlapping spans?"""
+    k = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= offset < spans[k][1]
 
 
 def glued(a: Token, b: Token) -> bool:
@@ -161,8 +168,11 @@ class Attributor:
             return False
         return t.text.endswith(".") or (i + 2 < len(toks) and toks[i + 2].upos == "PROPN")
 
-    def learn_names(self, si: int, sent: Sentence) -> None:
-        """Remember full names ("Olaf Scholz"), their roles, and who was the subject here."""
+    def learn_names(self, si: int, sent: Sentence, quoted: list[tuple[int, int]] | None = None) -> None:
+        """Remember full names ("Olaf Scholz"), their roles, and who was the subject here.
+
+        A name inside a direct quote is learnt as a name but is no antecedent: "“… a fight with Trump,”
+        Bozell notes. “…,” he adds" — he is Bozell."""
         toks = sent.tokens
         i = 0
         while i < len(toks):
@@ -196,7 +206,8 @@ class Attributor:
                         "person" if len(run) >= 2 or full != name or role else "organization")
                     if after_org:
                         role = None
-                    self.memory.entities.append(Entity(full, kind, si, 0 if subject else 1, run[0].start, role))
+                    if not inside(quoted or [], run[0].start):
+                        self.memory.entities.append(Entity(full, kind, si, 0 if subject else 1, run[0].start, role))
                 i = j + 1
             else:
                 i += 1
@@ -443,6 +454,13 @@ class Attributor:
         for c in claims:
             by_sentence.setdefault(c.sentence, []).append(c)
         last: Candidate | None = None
+        # a quote the parser splits into sentences still hides its names from pronouns in every part
+        quoted: list[tuple[int, int]] = []
+        for a, b in sorted((c.start, c.end) for c in claims if c.kind == "direct_quote"):
+            if quoted and a < quoted[-1][1]:
+                quoted[-1] = (quoted[-1][0], max(b, quoted[-1][1]))
+            else:
+                quoted.append((a, b))
         for si, sent in enumerate(self.doc.sentences):
             here = sorted(by_sentence.get(si, []), key=lambda c: c.start)
             for c in here:
@@ -461,7 +479,12 @@ class Attributor:
                 last = self.apply_pointer(pointers[si], claims) or last
             if any(c.headline for c in here):
                 last = None  # a headline starts a new story: nothing continues across it
-            self.learn_names(si, sent)
+            self.learn_names(si, sent, quoted)
+            for c in here:
+                # who was just quoted stays the topic: "“…,” Bozell notes. “…,” he adds."
+                if c.speaker is not None and c.speaker.type == "person" and not c.continues:
+                    self.memory.entities.append(
+                        Entity(c.speaker.name, "person", si, 0, c.speaker.start, c.speaker.role))
             self._learn_subject_pronouns(si, sent)
         self.answer_hearsay(claims)
         self.answer_headlines(claims)
