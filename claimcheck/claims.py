@@ -397,6 +397,12 @@ class ClaimFinder:
                     return Phrase(phrase.sentence, after, "subject")
         return phrase
 
+    @staticmethod
+    def ends_inversion(sent: Sentence, np: list[Token]) -> bool:
+        """An English subject after its cue ends there: "said Smith.", "said Smith, a spokesman", "said Smith in"."""
+        nxt = sent.token(np[-1].index + 1)
+        return nxt is None or nxt.upos in PUNCT or nxt.upos in ("ADP", "CCONJ", "ADV") or nxt.text in ALL_MARKS
+
     def never_speaks(self, np: list[Token], head: Token | None = None) -> bool:
         """A time expression or adverb that a weak parse took for a subject ("Hours later", "11:00 am")."""
         words = self.not_sources
@@ -495,6 +501,8 @@ class ClaimFinder:
                         continue
                     if self.never_speaks(np, c):
                         continue
+                    if self.lang == "en" and c.index > node.index and not self.ends_inversion(sent, np):
+                        continue  # "…, said one candidate he likes is Kasich": the content's subject, not the speaker
                     if self.lang != "en":
                         return Phrase(self.si_of[id(sent)], np, "subject")
                     subjects.append(np)
@@ -609,6 +617,16 @@ class ClaimFinder:
                         return Phrase(si, first, "subject")
                     break
                 seg_end = seg_start - 1
+        if self.lang == "en" and start == pos and start > 1 and toks[start - 1].text == ",":
+            # "Barkley, who said he votes democratic, said …": the name before the relative clause
+            rel = next((i for i in range(start - 2, 0, -1) if toks[i].text.lower() in ("who", "which")
+                        and toks[i - 1].text == ","), None)
+            if rel is not None and not any(t.text in (",", ";", ":") for t in toks[rel + 1 : start - 1]):
+                k = next((i + 1 for i in range(rel - 2, -1, -1) if toks[i].text in (",", ";", ":")
+                          or toks[i].upos == "SCONJ"), 0)
+                name = [t for t in np_at(k) if t.index < toks[rel - 1].index]
+                if ok(name):
+                    return Phrase(si, name, "subject")
         # inverted: cue first in its clause ("sagte der SPD-Politiker", "berichtet die NYT")
         if start == pos or (start < pos and all(t.upos in ("AUX", "ADV") or t.text.lower() in POINTER_WORDS
                                                 for t in toks[start:pos])):
@@ -1061,6 +1079,9 @@ class ClaimFinder:
             c.deprel in ("nsubj", "nsubj:pass") and c.index < toks[comma].index for c in sent.children(tok)
         ):
             return None  # "The Gazette, citing people close to the mayor, said …": the subject opens the sentence
+        if self.lang == "en" and pos > 0 and toks[pos - 1].text == "," and any(
+                c.deprel == "ccomp" and c.start > tok.start for c in sent.children(tok)):
+            return None  # "Barkley, who said …, said one candidate he likes is Kasich": the content follows the cue
         return comma
 
     def frame_after_content(self, sent: Sentence, tok: Token) -> int | None:
@@ -1147,6 +1168,12 @@ class ClaimFinder:
                         and any(g.deprel in ("nsubj", "nsubj:pass") and g.start > tok.start for g in sent.children(c))]
             if comp:
                 content = _trim([t for t in sent.subtree(comp[0]) if t.start > tok.start])
+                subj_after = [c for c in sent.children(tok) if c.deprel.startswith("nsubj") and c.start > tok.start]
+                if self.lang == "en" and content and subj_after and not self.ends_inversion(
+                        sent, noun_phrase(sent, subj_after[0])):
+                    # "said one candidate he likes is Kasich": the parse's subject of the cue opens the content
+                    lead = noun_phrase(sent, subj_after[0])
+                    content = [t for t in toks if lead[0].start <= t.start and t.end <= content[-1].end]
         if not content and self.lang == "en" and verb.kind in ("speech", "report", "belief"):
             # a weak parse without a ccomp: "Sixty-six percent said it made no difference": the clause after the
             # cue (an optional "that", then a subject and a finite verb before any comma)
