@@ -1166,7 +1166,12 @@ class ClaimFinder:
                 comp = [c for c in sent.children(tok) if c.deprel in ("xcomp", "parataxis", "conj", "obj", "advcl")
                         and c.start > tok.start and c.upos in ("VERB", "AUX", "ADJ")
                         and any(g.deprel in ("nsubj", "nsubj:pass") and g.start > tok.start for g in sent.children(c))]
-            if comp:
+            if len(comp) > 1 and self.lang == "en":
+                # "said that CNN, a fellow asset, has done …": a weak parse splits the clause into two ccomps
+                span = [t for c in comp for t in sent.subtree(c) if t.start > tok.start]
+                lo, hi = min(t.start for t in span), max(t.end for t in span)
+                content = _trim([t for t in toks if lo <= t.start and t.end <= hi])
+            elif comp:
                 content = _trim([t for t in sent.subtree(comp[0]) if t.start > tok.start])
                 subj_after = [c for c in sent.children(tok) if c.deprel.startswith("nsubj") and c.start > tok.start]
                 if self.lang == "en" and content and subj_after and not self.ends_inversion(
@@ -1203,6 +1208,9 @@ class ClaimFinder:
             content = []  # "betonte seine Bereitschaft, … zu sprechen": a zu-infinitive, reported speech
         if content:
             cand.start, cand.end = content[0].start, content[-1].end
+            for q in self.quotes_in(sent):  # a partial quote the clause ends in is the clause's to the closing mark
+                if q.start < cand.end < q.end and q.end - cand.end <= 3:
+                    cand.end = q.end
             cand.kind = "belief" if verb.kind == "belief" else "indirect_speech"
         else:
             objects = [c for c in sent.children(tok) if c.deprel in ("obj", "iobj", "obl", "xcomp", "ccomp")]
