@@ -236,6 +236,10 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+# English verbs whose object is the one spoken to, not what was said: "…, she told reporters." is a frame
+ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "remind", "warn", "advise", "brief", "thank", "urge"}
+
+
 # ---- the finder -------------------------------------------------------------------------
 
 
@@ -1079,9 +1083,12 @@ class ClaimFinder:
             c.deprel in ("nsubj", "nsubj:pass") and c.index < toks[comma].index for c in sent.children(tok)
         ):
             return None  # "The Gazette, citing people close to the mayor, said …": the subject opens the sentence
-        if self.lang == "en" and pos > 0 and toks[pos - 1].text == "," and any(
-                c.deprel == "ccomp" and c.start > tok.start for c in sent.children(tok)):
-            return None  # "Barkley, who said …, said one candidate he likes is Kasich": the content follows the cue
+        if self.lang == "en" and any(c.start > tok.start and (
+                c.deprel in ("ccomp", "xcomp", "conj") or (c.deprel == "obj" and tok.lemma not in ADDRESSEE_VERBS))
+                for c in sent.children(tok)):
+            # "…, Christie endorsed Trump last week", "…, with O'Malley calling Trump a fascist": what follows the
+            # cue is its content, the clause before the comma the narrator's ("…, he told reporters" stays a frame)
+            return None
         return comma
 
     def frame_after_content(self, sent: Sentence, tok: Token) -> int | None:
