@@ -845,8 +845,9 @@ class ClaimFinder:
             if cand is not None:
                 first_cue = cand
                 made.append(self.add(cand))
-                if self.lang == "en" and cand.kind in ("indirect_speech", "belief"):
-                    # a partial quote inside the reported clause ('said the bill "places …"') is part of that claim
+                if self.lang == "en" and cand.kind in ("indirect_speech", "belief", "reported_speech"):
+                    # a partial quote inside the reported clause ('said the bill "places …"', 'slammed it as
+                    # "reprehensible"') is part of that claim
                     for q in [c for c in made if c.kind == "direct_quote" and cand.start <= c.start
                               and c.end <= cand.end + 2]:
                         made.remove(q)
@@ -1059,6 +1060,12 @@ class ClaimFinder:
         """Index of the comma before a sentence-final frame ("…, sagte X." / "…, the AP reported."), else None."""
         toks = sent.tokens
         pos = toks.index(tok)
+        if self.lang == "en" and any(c.start > tok.start and (
+                c.deprel in ("ccomp", "xcomp", "conj") or (c.deprel == "obj" and tok.lemma not in ADDRESSEE_VERBS))
+                for c in sent.children(tok)):
+            # "…, Christie endorsed Trump last week", "…, with O'Malley calling Trump a fascist": what follows the
+            # cue is its content, the clause before the comma the narrator's ("…, he told reporters" stays a frame)
+            return None
         if self.lang == "en":
             after = self.frame_after_content(sent, tok)
             if after is not None:
@@ -1083,12 +1090,6 @@ class ClaimFinder:
             c.deprel in ("nsubj", "nsubj:pass") and c.index < toks[comma].index for c in sent.children(tok)
         ):
             return None  # "The Gazette, citing people close to the mayor, said …": the subject opens the sentence
-        if self.lang == "en" and any(c.start > tok.start and (
-                c.deprel in ("ccomp", "xcomp", "conj") or (c.deprel == "obj" and tok.lemma not in ADDRESSEE_VERBS))
-                for c in sent.children(tok)):
-            # "…, Christie endorsed Trump last week", "…, with O'Malley calling Trump a fascist": what follows the
-            # cue is its content, the clause before the comma the narrator's ("…, he told reporters" stays a frame)
-            return None
         return comma
 
     def frame_after_content(self, sent: Sentence, tok: Token) -> int | None:
@@ -1215,9 +1216,11 @@ class ClaimFinder:
             content = []  # "betonte seine Bereitschaft, … zu sprechen": a zu-infinitive, reported speech
         if content:
             cand.start, cand.end = content[0].start, content[-1].end
-            for q in self.quotes_in(sent):  # a partial quote the clause ends in is the clause's to the closing mark
+            for q in self.quotes_in(sent):  # a partial quote the clause starts or ends in is the clause's
                 if q.start < cand.end < q.end and q.end - cand.end <= 3:
                     cand.end = q.end
+                if q.start < cand.start < q.end and cand.start - q.start <= 3:
+                    cand.start = q.start
             cand.kind = "belief" if verb.kind == "belief" else "indirect_speech"
         else:
             objects = [c for c in sent.children(tok) if c.deprel in ("obj", "iobj", "obl", "xcomp", "ccomp")]
