@@ -236,6 +236,9 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+# English words that open a clause placed before the main clause ("After X said …, Y announced …")
+FRONTED_SUBORDINATORS = {"after", "before", "when", "while", "because", "since", "although", "though", "if", "once",
+                         "until", "whether", "unless"}
 # English verbs whose object is the one spoken to, not what was said: "…, she told reporters." is a frame
 ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "remind", "warn", "advise", "brief", "thank", "urge"}
 
@@ -781,7 +784,7 @@ class ClaimFinder:
                 cues.append((tok, verb))
         # a cue inside a relative clause ("…, den die New York Times zitiert, kommentierte …") frames
         # nothing of the main clause: try it last
-        cues.sort(key=lambda cv: self.in_relative_clause(sent, cv[0]))
+        cues.sort(key=lambda cv: self.in_relative_clause(sent, cv[0]) or self.fronted_subordinate(sent, cv[0]))
         markers = self.find_markers(sent)
         made: list[Candidate] = []
         so_frame = self.so_frame(sent, quotes)
@@ -1018,6 +1021,31 @@ class ClaimFinder:
         return first.text.lower() in RELATIVE_PRONOUNS and first.upos in ("PRON", "DET") and (
             first.feats.get("PronType") == "Rel" or toks[start - 2].upos in ("NOUN", "PROPN")) and (
             pos + 1 >= len(toks) or toks[pos + 1].text in (",", ".") or toks[pos + 1].upos == "AUX")
+
+    def fronted_subordinate(self, sent: Sentence, tok: Token) -> bool:
+        """English: the cue stands in a clause before the main verb that modifies it ("Asked what …, Adelson
+        said", "A week after Trump spoke to …, Trump proposed …"): the main clause's cue frames the sentence."""
+        if self.lang != "en":
+            return False
+        toks = sent.tokens
+        pos = toks.index(tok)
+        comma_after = any(t.text == "," for t in toks[pos + 1 :])
+        if pos == 0 and tok.text.lower().endswith("ed") and comma_after:
+            return True  # "Asked what …, Adelson said": a fronted participle, whatever the parse
+        if comma_after and not any(t.text in (",", ";", ":") for t in toks[:pos]) and any(
+                t.text.lower() in FRONTED_SUBORDINATORS for t in toks[:pos]):
+            return True  # "A week after Trump spoke to …, Trump proposed …"
+        node: Token | None = tok
+        seen: set[int] = set()
+        while node is not None and node.head and node.index not in seen:
+            seen.add(node.index)
+            head = sent.token(node.head)
+            if node.deprel in ("advcl", "acl", "obl", "nmod") and head is not None and node.index < head.index:
+                return True
+            if node.deprel not in ("conj", "xcomp", "advcl", "acl", "obl", "nmod"):
+                return False
+            node = head
+        return False
 
     def frame_neighbours(self, si: int, sent: Sentence, tok: Token, verb: CueVerb) -> bool:
         """Give a frame-only sentence's cue and subject to the unframed quotes right before and after it."""
