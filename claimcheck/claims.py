@@ -279,6 +279,10 @@ class ClaimFinder:
             return None  # "den vermuteten Aufenthaltsort", "der angekündigte Streik": an adjective
         # a small tagger mislabels verbs; a lower-case known cue form is a verb all the same
         # (German nouns are capitalised, so "sagte" cannot be one)
+        prev = sent.token(tok.index - 1)
+        if self.lang == "en" and tok.upos == "NOUN" and prev is not None and (
+                prev.upos in ("DET", "NUM", "ADJ") or prev.feats.get("Poss") == "Yes"):
+            return None  # "the two states", "his notes": a noun, though a cue verb has that form
         if tok.upos not in ("VERB", "AUX") and not (
             tok.text[:1].islower() and tok.upos not in PUNCT | {"DET", "PRON", "ADP", "CCONJ", "SCONJ"}
             and (tok.text.lower() in self.rules.cue_forms or self._guess_lemma(tok))
@@ -1179,6 +1183,11 @@ class ClaimFinder:
         comma_before = self.trailing_frame(sent, tok)
         if comma_before is not None:
             content = _trim(toks[:comma_before])
+            lead = [t.text.lower() for t in content[:3] if t.text not in ALL_MARKS]
+            if self.lang == "en" and lead and (lead[0] in FRONTED_SUBORDINATORS | {"with", "as", "amid", "despite"} or (
+                    len(lead) > 1 and lead[1] in ("after", "before", "later", "earlier"))):
+                # "Months after he savaged her …, Trump tells Kelly …": an adverbial clause sets the scene
+                content, comma_before = [], None
         if not content:
             # "X sagte (am Sonntag), …" : the clause after the first comma following the cue
             after = next((i for i in range(pos + 1, len(toks)) if toks[i].text in (",", ":")), None)
