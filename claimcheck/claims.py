@@ -1034,8 +1034,9 @@ class ClaimFinder:
         toks = sent.tokens
         pos = toks.index(tok)
         comma_after = any(t.text == "," for t in toks[pos + 1 :])
-        if pos == 0 and tok.text.lower().endswith("ed") and comma_after:
-            return True  # "Asked what …, Adelson said": a fronted participle, whatever the parse
+        if toks[0].text.lower().endswith("ed") and toks[0].upos == "VERB" and comma_after \
+                and not any(t.text == "," for t in toks[:pos]):
+            return True  # "Asked what he wants …, Adelson said": a fronted participle clause, whatever the parse
         if comma_after and not any(t.text in (",", ";", ":") for t in toks[:pos]) and any(
                 t.text.lower() in FRONTED_SUBORDINATORS for t in toks[:pos]):
             return True  # "A week after Trump spoke to …, Trump proposed …"

@@ -678,3 +678,162 @@ def test_partial_quote_inside_reported_clause_is_one_claim() -> None:
     assert claim.kind == "indirect_speech"
     assert "places unreasonable burdens" in claim.text
     assert claim.speaker is not None and claim.speaker.name == "Hutchins"
+
+
+# ---- weak parses seen on PolNeAR (the small English model's actual output), repaired by the rules
+
+TWO_SUBJECTS = """
+Hours later, Trump returned the compliment, telling Reuters, “Sheldon is an amazing man.”
+Hours hour NOUN 5 nsubj Number=Plur
+later late ADJ 5 xcomp
+, , PUNCT 2 punct
+Trump Trump PROPN 5 nsubj
+returned return VERB 0 root """ + FIN + """
+the the DET 7 det
+compliment compliment NOUN 5 obj
+, , PUNCT 9 punct
+telling tell VERB 5 conj VerbForm=Part|Tense=Pres
+Reuters Reuters PROPN 9 obj
+, , PUNCT 15 punct
+“ " PUNCT 15 punct
+Sheldon Sheldon PROPN 15 nsubj
+is be AUX 15 cop """ + PRES + """
+an a DET 15 det
+amazing amazing ADJ 15 amod
+man man NOUN 9 ccomp
+. . PUNCT 15 punct
+” " PUNCT 15 punct
+"""
+
+
+def test_time_word_subject_loses_to_the_nearer_name() -> None:
+    quote = claim_with(analyse(TWO_SUBJECTS), "amazing man")
+    assert quote.kind == "direct_quote"
+    assert quote.speaker is not None and quote.speaker.name == "Trump"
+
+
+NOUN_CUE = """
+“Cultural conservatives have issues with Trump,” Viguerie notes.
+“ " PUNCT 4 punct
+Cultural cultural ADJ 3 amod
+conservatives conservative NOUN 4 nsubj
+have have VERB 0 root """ + PRES + """
+issues issue NOUN 4 obj
+with with ADP 7 case
+Trump Trump PROPN 5 nmod
+, , PUNCT 10 punct
+” " PUNCT 10 punct
+Viguerie Viguerie PROPN 10 compound
+notes note NOUN 7 conj Number=Plur
+. . PUNCT 4 punct
+"""
+
+HE_ADDS = """
+“Cruz is responding with humor,” he adds.
+“ " PUNCT 4 punct
+Cruz Cruz PROPN 4 nsubj
+is be AUX 4 aux """ + PRES + """
+responding respond VERB 0 root VerbForm=Ger
+with with ADP 6 case
+humor humor NOUN 4 obl
+, , PUNCT 10 punct
+” " PUNCT 10 punct
+he he PRON 10 nsubj
+adds add VERB 4 parataxis """ + PRES + """
+. . PUNCT 4 punct
+"""
+
+
+def test_cue_tagged_as_noun_after_a_quote_still_frames_it() -> None:
+    quote = claim_with(analyse(NOUN_CUE), "Cultural conservatives")
+    assert quote.cue is not None and quote.cue.text == "notes"
+    assert quote.speaker is not None and quote.speaker.name == "Viguerie"
+
+
+def test_he_after_a_quote_is_the_one_just_quoted_not_a_name_inside_the_quote() -> None:
+    report = analyse(NOUN_CUE, HE_ADDS)
+    second = claim_with(report, "responding with humor")
+    assert second.speaker is not None and second.speaker.name == "Viguerie"
+
+
+WHO_SAID = """
+Barkley, who said he votes democratic, said one candidate he likes is Kasich.
+Barkley Barkley PROPN 4 nsubj
+, , PUNCT 1 punct
+who who PRON 4 nsubj PronType=Rel
+said say VERB 9 advcl """ + FIN + """
+he he PRON 6 nsubj
+votes vote VERB 4 ccomp """ + PRES + """
+democratic democratic NOUN 6 obj
+, , PUNCT 9 punct
+said say VERB 0 root """ + FIN + """
+one one NUM 11 nummod
+candidate candidate NOUN 9 nsubj
+he he PRON 13 nsubj
+likes like VERB 9 ccomp """ + PRES + """
+is be AUX 15 cop """ + PRES + """
+Kasich Kasich PROPN 13 ccomp
+. . PUNCT 9 punct
+"""
+
+
+def test_name_before_a_relative_clause_speaks_both_cues() -> None:
+    report = analyse(WHO_SAID)
+    votes = claim_with(report, "votes democratic")
+    likes = claim_with(report, "one candidate he likes is Kasich")
+    assert "Barkley" not in votes.text and "Barkley" not in likes.text
+    for c in (votes, likes):
+        assert c.kind == "indirect_speech" and c.speaker is not None and c.speaker.name == "Barkley"
+
+
+FRONTED_PARTICIPLE = """
+Asked what he wants in a nominee, Adelson said, “They have got to win.”
+Asked ask VERB 0 root """ + FIN + """
+what what PRON 1 obj
+he he PRON 4 nsubj
+wants want VERB 1 ccomp """ + PRES + """
+in in ADP 7 case
+a a DET 7 det
+nominee nominee NOUN 4 obl
+, , PUNCT 10 punct
+Adelson Adelson PROPN 10 nsubj
+said say VERB 1 parataxis """ + FIN + """
+, , PUNCT 15 punct
+“ " PUNCT 15 punct
+They they PRON 15 nsubj
+have have AUX 15 aux """ + PRES + """
+got get VERB 10 ccomp """ + PART + """
+to to PART 17 mark
+win win VERB 15 xcomp VerbForm=Inf
+. . PUNCT 15 punct
+” " PUNCT 15 punct
+"""
+
+
+def test_fronted_participle_yields_to_the_main_cue() -> None:
+    quote = claim_with(analyse(FRONTED_PARTICIPLE), "got to win")
+    assert quote.cue is not None and quote.cue.text == "said"
+    assert quote.speaker is not None and quote.speaker.name == "Adelson"
+
+
+SCENE_SETTING = """
+Months after he mocked her, Trump praised Kelly.
+Months month NOUN 4 obl:npmod Number=Plur
+after after SCONJ 4 mark
+he he PRON 4 nsubj
+mocked mock VERB 8 advcl """ + FIN + """
+her she PRON 4 obj
+, , PUNCT 4 punct
+Trump Trump PROPN 8 nsubj
+praised praise VERB 0 root """ + FIN + """
+Kelly Kelly PROPN 8 obj
+. . PUNCT 8 punct
+"""
+
+
+def test_adverbial_clause_before_the_cue_is_no_content() -> None:
+    report = analyse(SCENE_SETTING)
+    praised = [c for c in report.claims if c.cue is not None and c.cue.text == "praised"]
+    assert praised and praised[0].kind == "reported_speech"
+    assert praised[0].speaker is not None and praised[0].speaker.name == "Trump"
+    assert not any(c.cue is not None and c.cue.text == "mocked" and c.text.startswith("Months") for c in report.claims)

@@ -294,3 +294,16 @@ def test_gold_yaml_figures_agree_with_score_gold(tmp_path):
                             "recall": 0.3333}
     assert fig["speaker"]["n"] > fig["speaker"]["correct"] > 0
     assert fig["outlet"]["correct"] == 1  # via New York Times
+
+
+def test_continued_quote_parts_pair_with_one_multi_span_gold_content():
+    text = "“We lost,” Barkley said. “We will win next year.” The weather was fine."
+    second = (text.index("“We will"), text.index(" The"))
+    gold = GoldQuote(spans=[(0, 10), second], type="Quoted", speaker=[(11, 18)], speaker_text="Barkley")
+    preds = [PredQuote(0, 10, "direct_quote", id="c1", speaker=(11, 18), speaker_name="Barkley"),
+             PredQuote(*second, "direct_quote", id="c2", speaker=(11, 18), speaker_name="Barkley",
+                       inherited_from="c1")]
+    joined = score.score_document(GoldDoc("d", text, [gold], lang="en", joins_continuations=True), preds).counts
+    split = score.score_document(GoldDoc("d", text, [gold], lang="en"), preds).counts
+    assert (joined["pred"], joined["tp_overlap"], joined["speaker_tp_overlap"]) == (1, 1, 1)
+    assert (split["pred"], split["tp_overlap"]) == (2, 1)  # unjoined, the second part is a false hit
