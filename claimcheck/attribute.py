@@ -311,9 +311,13 @@ class Attributor:
                 return Source(ent.name, ent.type, text, toks[0].start, toks[-1].end,
                               role=self.memory.roles.get(ent.name, ent.role))
             return Source(text, "person", text, toks[0].start, toks[-1].end)
+        # the last written word, hyphen parts included ("der SPD-Politiker": SPD - Politiker, whatever their tags)
         last_word = [content[-1]]
-        while len(last_word) < len(content) and glued(content[-len(last_word) - 1], last_word[0]):
-            last_word.insert(0, content[-len(last_word) - 1])
+        k = toks.index(content[-1]) if content[-1] in toks else -1
+        while k > 0 and glued(toks[k - 1], toks[k]):
+            k -= 1
+            if toks[k].text != "-":
+                last_word.insert(0, toks[k])
         descriptor = (
             toks[0].upos == "DET" and toks[0].text.lower() in ("der", "die", "the", "des", "dem", "den")
             and self._is_role(last_word[-1].text) and all(t in last_word for t in propn)
