@@ -1219,12 +1219,12 @@ class ClaimFinder:
                 content = _trim([t for t in toks if lo <= t.start and t.end <= hi])
             elif comp:
                 content = _trim([t for t in sent.subtree(comp[0]) if t.start > tok.start])
-                subj_after = [c for c in sent.children(tok) if c.deprel.startswith("nsubj") and c.start > tok.start]
-                if self.lang == "en" and content and subj_after and not self.ends_inversion(
-                        sent, noun_phrase(sent, subj_after[0])):
-                    # "said one candidate he likes is Kasich": the parse's subject of the cue opens the content
-                    lead = noun_phrase(sent, subj_after[0])
-                    content = [t for t in toks if lead[0].start <= t.start and t.end <= content[-1].end]
+                gap = [t for t in toks[pos + 1 :] if t.start < content[0].start] if content else []
+                if self.lang == "en" and gap and len(gap) <= 4 and tok.lemma not in ADDRESSEE_VERBS and not any(
+                        t.upos in PUNCT or t.text in ALL_MARKS or t.upos == "ADP" for t in gap):
+                    # "said one candidate he likes is Kasich", "said Whitaker fears that …": a weak parse hangs the
+                    # clause's first words on the cue; what follows the cue is what was said
+                    content = [t for t in toks if gap[0].start <= t.start and t.end <= content[-1].end]
         if not content and self.lang == "en" and verb.kind in ("speech", "report", "belief"):
             # a weak parse without a ccomp: "Sixty-six percent said it made no difference": the clause after the
             # cue (an optional "that", then a subject and a finite verb before any comma)
