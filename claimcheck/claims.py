@@ -236,13 +236,6 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-# English words that open a clause placed before the main clause ("After X said …, Y announced …")
-FRONTED_SUBORDINATORS = {"after", "before", "when", "while", "because", "since", "although", "though", "if", "once",
-                         "until", "whether", "unless"}
-# English verbs whose object is the one spoken to, not what was said: "…, she told reporters." is a frame
-ADDRESSEE_VERBS = {"tell", "ask", "inform", "assure", "remind", "warn", "advise", "brief", "thank", "urge"}
-
-
 # ---- the finder -------------------------------------------------------------------------
 
 
@@ -269,6 +262,8 @@ class ClaimFinder:
                                                                  *src.vague, *src.organization_descriptors,
                                                                  *src.governments)}))
         self.not_sources = {w.lower() for w in src.not_sources}
+        self.addressee_verbs = {w.lower() for w in rules.cues.addressee_verbs}
+        self.scene_openers = {w.lower() for w in rules.cues.scene_openers}
         self.si_of = {id(s): i for i, s in enumerate(doc.sentences)}
         self._pending_hedge: tuple[int, str] | None = None
 
@@ -1038,7 +1033,7 @@ class ClaimFinder:
                 and not any(t.text == "," for t in toks[:pos]):
             return True  # "Asked what he wants …, Adelson said": a fronted participle clause, whatever the parse
         if comma_after and not any(t.text in (",", ";", ":") for t in toks[:pos]) and any(
-                t.text.lower() in FRONTED_SUBORDINATORS for t in toks[:pos]):
+                t.text.lower() in self.scene_openers for t in toks[:pos]):
             return True  # "A week after Trump spoke to …, Trump proposed …"
         node: Token | None = tok
         seen: set[int] = set()
@@ -1094,7 +1089,7 @@ class ClaimFinder:
         toks = sent.tokens
         pos = toks.index(tok)
         if self.lang == "en" and any(c.start > tok.start and (
-                c.deprel in ("ccomp", "xcomp", "conj") or (c.deprel == "obj" and tok.lemma not in ADDRESSEE_VERBS))
+                c.deprel in ("ccomp", "xcomp", "conj") or (c.deprel == "obj" and tok.lemma not in self.addressee_verbs))
                 for c in sent.children(tok)):
             # "…, Christie endorsed Trump last week", "…, with O'Malley calling Trump a fascist": what follows the
             # cue is its content, the clause before the comma the narrator's ("…, he told reporters" stays a frame)
@@ -1185,7 +1180,7 @@ class ClaimFinder:
         if comma_before is not None:
             content = _trim(toks[:comma_before])
             lead = [t.text.lower() for t in content[:3] if t.text not in ALL_MARKS]
-            if self.lang == "en" and lead and (lead[0] in FRONTED_SUBORDINATORS | {"with", "as", "amid", "despite"} or (
+            if self.lang == "en" and lead and (lead[0] in self.scene_openers | {"with", "as", "amid", "despite"} or (
                     len(lead) > 1 and lead[1] in ("after", "before", "later", "earlier"))):
                 # "Months after he savaged her …, Trump tells Kelly …": an adverbial clause sets the scene
                 content, comma_before = [], None
@@ -1220,7 +1215,7 @@ class ClaimFinder:
             elif comp:
                 content = _trim([t for t in sent.subtree(comp[0]) if t.start > tok.start])
                 gap = [t for t in toks[pos + 1 :] if t.start < content[0].start] if content else []
-                if self.lang == "en" and gap and len(gap) <= 4 and tok.lemma not in ADDRESSEE_VERBS and not any(
+                if self.lang == "en" and gap and len(gap) <= 4 and tok.lemma not in self.addressee_verbs and not any(
                         t.upos in PUNCT or t.text in ALL_MARKS or t.upos == "ADP" for t in gap):
                     # "said one candidate he likes is Kasich", "said Whitaker fears that …": a weak parse hangs the
                     # clause's first words on the cue; what follows the cue is what was said

@@ -49,6 +49,12 @@ class CueVerb(_Strict):
 class CueFile(_Strict):
     verbs: list[CueVerb] = []
     nouns: list[str] = Field([], description="Reporting nouns: Angaben, Erkenntnisse, Bericht, Mitteilung.")
+    addressee_verbs: list[str] = Field(
+        [], description="Cue lemmas whose object is the one spoken to, not what was said: tell, ask, remind."
+    )
+    scene_openers: list[str] = Field(
+        [], description="Words that open a scene-setting clause before the main clause: after, when, while."
+    )
 
 
 # ---- markers.yaml: prepositional cues, continuations, back-pointers -----------------------
