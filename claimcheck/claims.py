@@ -274,9 +274,8 @@ class ClaimFinder:
             return None  # "den vermuteten Aufenthaltsort", "der angekündigte Streik": an adjective
         # a small tagger mislabels verbs; a lower-case known cue form is a verb all the same
         # (German nouns are capitalised, so "sagte" cannot be one)
-        prev = sent.token(tok.index - 1)
-        if self.lang == "en" and tok.upos == "NOUN" and prev is not None and (
-                prev.upos in ("DET", "NUM", "ADJ") or prev.feats.get("Poss") == "Yes"):
+        prev = sent.token(tok.index - 1) if self.lang == "en" and tok.upos == "NOUN" else None
+        if prev is not None and (prev.upos in ("DET", "NUM", "ADJ") or prev.feats.get("Poss") == "Yes"):
             return None  # "the two states", "his notes": a noun, though a cue verb has that form
         if tok.upos not in ("VERB", "AUX") and not (
             tok.text[:1].islower() and tok.upos not in PUNCT | {"DET", "PRON", "ADP", "CCONJ", "SCONJ"}
@@ -1210,8 +1209,7 @@ class ClaimFinder:
             if len(comp) > 1 and self.lang == "en":
                 # "said that CNN, a fellow asset, has done …": a weak parse splits the clause into two ccomps
                 span = [t for c in comp for t in sent.subtree(c) if t.start > tok.start]
-                lo, hi = min(t.start for t in span), max(t.end for t in span)
-                content = _trim([t for t in toks if lo <= t.start and t.end <= hi])
+                content = _trim(_tokens_between(sent, min(t.start for t in span), max(t.end for t in span)))
             elif comp:
                 content = _trim([t for t in sent.subtree(comp[0]) if t.start > tok.start])
                 gap = [t for t in toks[pos + 1 :] if t.start < content[0].start] if content else []
@@ -1219,7 +1217,7 @@ class ClaimFinder:
                         t.upos in PUNCT or t.text in ALL_MARKS or t.upos == "ADP" for t in gap):
                     # "said one candidate he likes is Kasich", "said Whitaker fears that …": a weak parse hangs the
                     # clause's first words on the cue; what follows the cue is what was said
-                    content = [t for t in toks if gap[0].start <= t.start and t.end <= content[-1].end]
+                    content = _tokens_between(sent, gap[0].start, content[-1].end)
         if not content and self.lang == "en" and verb.kind in ("speech", "report", "belief"):
             # a weak parse without a ccomp: "Sixty-six percent said it made no difference": the clause after the
             # cue (an optional "that", then a subject and a finite verb before any comma)
