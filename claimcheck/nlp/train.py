@@ -773,6 +773,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--ner-steps", type=int)
     ap.add_argument("--pos-init", help="continue the tagger from this model file (.pt or bundled .pt.xz)")
     ap.add_argument("--dep-init", help="continue the parser from this model file (.pt or bundled .pt.xz)")
+    ap.add_argument(
+        "--pos-lr", type=float, help="tagger learning rate (stanza: 3e-3); lower it when continuing with --pos-init"
+    )
     ap.add_argument("--lemma-seq2seq", action="store_true", default=None)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--bundle", action="store_true", help="pack the models into claimcheck/_models/<lang>")
@@ -796,6 +799,7 @@ def main(argv: list[str] | None = None) -> None:
         dep_init=a.dep_init,
         lemma_seq2seq=a.lemma_seq2seq,
         threads=a.threads,
+        pos_extra=["--lr", str(a.pos_lr)] if a.pos_lr else None,
     )
     if a.bundle:
         bundle(a.out, a.lang)
