@@ -62,6 +62,11 @@ class Source:
     vague: bool = False
 
 
+# Prepositions that add a scene to a speaker's noun phrase, not part of the speaker's name or role
+SCENE_PREPOSITIONS = {"vor", "gegenüber", "im", "am", "beim", "bei", "während", "nach", "auf", "at", "on", "during",
+                      "after", "before"}
+
+
 @dataclass
 class Entity:
     """A person or organisation seen in the text, for pronoun and descriptor resolution."""
@@ -249,6 +254,10 @@ class Attributor:
         if phrase is None or not phrase.tokens:
             return None
         toks = [t for t in phrase.tokens if t.text not in ALL_MARKS]
+        # "der 58-Jährige vor Journalisten", "the senator at a rally": where and to whom is not who
+        cut = next((k for k, t in enumerate(toks) if k > 0 and t.upos == "ADP" and t.text.lower() in SCENE_PREPOSITIONS
+                    and any(x.upos in ("NOUN", "PROPN") for x in toks[:k])), None)
+        toks = toks[:cut] if cut is not None else toks
         if not toks:
             return None
         # the phrase may stop inside an outlet's name ("die „Washington | Post“"): look a few words on
@@ -339,6 +348,8 @@ class Attributor:
             kind = "person"
             if not role and len(run) == 1 and full == name and run[0].ner[2:] in ("ORG", "LOC"):
                 kind = "organization"
+            elif len(run) > 1 and run[-1].text.lower() in self.organizations:
+                kind = "organization"  # "Quorra Systems", "Harrowgate Capital", "Senate Judiciary Committee"
             return Source(full, kind, text, toks[0].start, toks[-1].end, role=role)
         words = {t.text.lower() for t in content}
         if len(content) == 1 and head.upos == "NOUN" and toks[0] is head and head.feats.get("Number") == "Plur":
@@ -627,6 +638,11 @@ class Attributor:
                 name = self._span_text(c.source.tokens)
                 known = [e for e in self.memory.entities if name.split()[-1] in e.name.replace("(", " ").replace(
                     ")", " ").split()]
+                outlet = self.match_outlet(c.source.tokens)
+                if outlet is not None:  # "NY Daily News: …"
+                    c.outlet = self.outlet_source(outlet[0], c.source.tokens)
+                    c.kind = "indirect_speech"
+                    continue
                 if name in self.memory.abbreviations:
                     c.speaker = Source(self.memory.abbreviations[name], "organization", name, c.source.start,
                                        c.source.end)

@@ -601,7 +601,7 @@ class ClaimFinder:
                 start = k + 1
         # "Der Nachfolger …, Louis Gallois, hat angekündigt": the clause is only the verb, the
         # segment before it a name in apposition to the subject
-        if self.lang == "de" and 0 < start <= pos and toks[start - 1].text == "," and all(
+        if 0 < start <= pos and toks[start - 1].text == "," and all(
                 t.upos in ("AUX", "ADV", "PART") for t in toks[start:pos]):
             prev = next((i + 1 for i in range(start - 2, -1, -1) if toks[i].text == ","), None)
             if prev is not None and 1 <= start - 1 - prev <= 4 and all(
@@ -610,12 +610,21 @@ class ClaimFinder:
                 if ok(name):
                     return Phrase(si, name, "subject")
             # "Kemal Bedri, Vorsitzender der Wahlkommission, begründete …": appositions back to the subject
+            # English: '"…," Sarandon, 69, told MSNBC' — a closing quote mark opens the clause too
             seg_end = start - 1
+            named: list[Token] = []  # English: the name segment nearest the verb ("…, Gov. John Kasich (R-OH), said")
             while True:
-                seg_start = next((i + 1 for i in range(seg_end - 1, -1, -1) if toks[i].text in (",", ":", ";")), 0)
+                seg_start = next((i + 1 for i in range(seg_end - 1, -1, -1) if toks[i].text in (",", ":", ";")
+                                  or (self.lang == "en" and toks[i].text in ALL_MARKS)), 0)
                 seg = toks[seg_start:seg_end]
                 if not seg or len(seg) > 14 or any(is_finite_verb(t) or t.upos == "SCONJ" for t in seg):
+                    if named:
+                        return Phrase(si, named, "subject")
                     break
+                if self.lang == "en" and not named and seg[0].upos == "PROPN" and seg[0].text[:1].isupper():
+                    np = np_at(seg_start)
+                    if ok(np) and np[-1].index < verb.index:
+                        named = np
                 if seg_start == 0 or toks[seg_start - 1].text != ",":
                     first = np_at(seg_start)
                     if first and ok(first) and first[0].upos != "PRON":
@@ -783,6 +792,12 @@ class ClaimFinder:
         # a cue inside a relative clause ("…, den die New York Times zitiert, kommentierte …") frames
         # nothing of the main clause: try it last
         cues.sort(key=lambda cv: self.in_relative_clause(sent, cv[0]) or self.fronted_subordinate(sent, cv[0]))
+        fronted = next((t for t, _ in cues if self.fronted_participle(sent, t)), None)
+        if fronted is not None:
+            # "Asked if he was encouraging violence, Trump replied, "…"": the main clause's cue frames the sentence
+            comma = next(t for t in sent.tokens if t.text == "," and t.start > fronted.start)
+            rest = [(t, v) for t, v in cues if t.start > comma.start]
+            cues = rest or cues
         markers = self.find_markers(sent)
         made: list[Candidate] = []
         so_frame = self.so_frame(sent, quotes)
@@ -1046,14 +1061,24 @@ class ClaimFinder:
             node = head
         return False
 
+    def fronted_participle(self, sent: Sentence, tok: Token) -> bool:
+        """English "Asked about …, she replied", "Speaking to reporters, Smith said": a participle that opens the
+        sentence and whose clause ends at a comma (a weak tagger calls it a finite verb)."""
+        words = [t for t in sent.tokens if t.upos not in PUNCT and t.text not in ALL_MARKS]
+        if self.lang != "en" or not words or words[0] is not tok or not tok.text.endswith(("ed", "ing")):
+            return False
+        return any(t.text == "," for t in sent.tokens if t.start > tok.start)
+
     def frame_neighbours(self, si: int, sent: Sentence, tok: Token, verb: CueVerb) -> bool:
         """Give a frame-only sentence's cue and subject to the unframed quotes right before and after it."""
+        if tok.deprel == "xcomp" or any(c.deprel in ("obj", "ccomp", "xcomp") for c in sent.children(tok)):
+            return False  # "The anchor tried to ask a question.": a sentence of its own, not a frame
         framed = False
         subject = self.subject_of(sent, tok)
         before = [c for c in self.claims if c.kind == "direct_quote" and c.cue is None and c.end <= sent.start
                   and c.sentence >= si - 1]
         after = [q for q in self.quotes if sent.end <= q.start and q not in self.quote_used
-                 and not self.text[sent.end : q.start].strip(" ,")]
+                 and not self.text[sent.end : q.start].strip(" ,") and not self.has_own_frame(q)]
         for c in before[-1:]:
             c.cue, c.cue_lemma, c.source, c.continues = tok, verb.lemma, subject, False
             c.rule = f"{self.lang}.quote.frame-between"
@@ -1066,6 +1091,15 @@ class ClaimFinder:
             self.add(cand)
             framed = True
         return framed
+
+    def has_own_frame(self, q: Quote) -> bool:
+        """The quote's own sentence has a speech cue outside quotation marks ('"…," Trump barked.')."""
+        for sent in self.doc.sentences:
+            if sent.start <= q.start < sent.end:
+                return any(not self.inside_quote(t) and not (q.start <= t.start < q.end)
+                           and (verb := self.cue_of(sent, t)) is not None and verb.kind == "speech"
+                           for t in sent.tokens)
+        return False
 
     def partial_quote(self, sent: Sentence, tok: Token, quotes: list[Quote]) -> bool:
         """English 'said in a statement that the bill "places unreasonable burdens …"': the quote is part of
@@ -1118,6 +1152,23 @@ class ClaimFinder:
         ):
             return None  # "The Gazette, citing people close to the mayor, said …": the subject opens the sentence
         return comma
+
+    @staticmethod
+    def subject_after_quote(sent: Sentence, comma: int) -> int | None:
+        """ '"…," Sarandon, 69, told …' / '"…," Smith, a spokesman, said': comma-separated pieces without a verb
+        lead back from the cue's comma to a closing quote mark. Index of that mark (the content ends there)."""
+        toks = sent.tokens
+        seg_end = comma
+        for _ in range(3):
+            seg_start = next((i + 1 for i in range(seg_end - 1, -1, -1) if toks[i].text == "," or toks[i].text
+                              in ALL_MARKS), 0)
+            seg = toks[seg_start:seg_end]
+            if not seg or len(seg) > 8 or seg_start == 0 or any(t.upos in ("VERB", "AUX", "SCONJ") for t in seg):
+                return None
+            if toks[seg_start - 1].text in ALL_MARKS:
+                return seg_start - 1 if seg_end < comma else None
+            seg_end = seg_start - 1
+        return None
 
     def frame_after_content(self, sent: Sentence, tok: Token) -> int | None:
         """English frames after the content, however long their subject ("…, four sources familiar with the
@@ -1176,6 +1227,10 @@ class ClaimFinder:
             if q.start > tok.start and len(between) <= 4 and any(t.text == ":" for t in between):
                 return None
         comma_before = self.trailing_frame(sent, tok)
+        if comma_before is not None and self.lang == "en":
+            opens = self.subject_after_quote(sent, comma_before)
+            if opens is not None:  # '"…," Sarandon, 69, told MSNBC': the name and its apposition frame the quote
+                comma_before = opens
         if comma_before is not None:
             content = _trim(toks[:comma_before])
             lead = [t.text.lower() for t in content[:3] if t.text not in ALL_MARKS]
@@ -1666,15 +1721,19 @@ class ClaimFinder:
         body = _trim(body)
         if not body or not any(t.upos not in PUNCT for t in body):
             return None
+        if not made and self.is_speaker_label(si) and self.is_first_line(self.doc.sentences[si + 1]):
+            return None  # "Lynch:" — the speaker of the headline that follows on its line
         cand = Candidate(body[0].start, body[-1].end, "assertion", si, para, f"{self.lang}.assertion")
-        headline = self.is_headline(sent)
+        # a title line may end in a full stop ("Graham: Trump's rhetoric destroying GOP's chance."):
+        # as the document's first line it is still a headline when it has the "Name:" form
+        headline = self.is_headline(sent) or (self.is_first_line(sent) and self.headline_speaker(sent) is not None)
         if headline:
             cand.headline = True
             source = self.headline_speaker(sent)
             if source is not None:
                 cand.kind, cand.source, cand.rule = "indirect_speech", source, f"{self.lang}.headline.speaker"
-                colon = next(t for t in sent.tokens if t.text == ":")
-                rest = _trim([t for t in sent.tokens if t.start > colon.start])
+                colon = next((t for t in sent.tokens if t.text == ":"), None)
+                rest = _trim([t for t in sent.tokens if colon is None or t.start > colon.start])
                 if rest:
                     cand.start, cand.end = rest[0].start, rest[-1].end
                 return cand
@@ -1741,17 +1800,40 @@ class ClaimFinder:
         starts_para = sent.start == 0 or "\n" in before or self.text[: sent.start].strip() == ""
         return starts_para and ("\n" in after or sent.end >= len(self.text.rstrip())) and len(stext) < 160
 
-    def headline_speaker(self, sent: Sentence) -> Phrase | None:
-        """ "Scholz: Nach Wegen … suchen" — up to three name tokens before a colon."""
+    def is_first_line(self, sent: Sentence) -> bool:
+        """This sentence ends the document's first line (alone on it, or after a "Name:" label)."""
+        line_start = self.text.rfind("\n", 0, sent.start) + 1
+        line_end = self.text.find("\n", sent.start)
+        line_end = len(self.text) if line_end < 0 else line_end
+        return self.text[:line_start].strip() == "" and self.text[sent.end : line_end].strip() == ""
+
+    def is_speaker_label(self, si: int) -> bool:
+        """ "Lynch:" split off as a sentence of its own, with the rest of its line after it."""
+        sent = self.doc.sentences[si]
         toks = sent.tokens
+        if len(toks) < 2 or toks[-1].text != ":" or si + 1 >= len(self.doc.sentences):
+            return False
+        nxt = self.doc.sentences[si + 1]
+        return "\n" not in self.text[sent.end : nxt.start] and self._name_label(toks[:-1])
+
+    def _name_label(self, head: list[Token]) -> bool:
+        return 0 < len(head) <= 4 and all(
+            t.text[:1].isupper() and t.upos in ("PROPN", "NOUN", "X") and "-" not in t.text for t in head
+        )
+
+    def headline_speaker(self, sent: Sentence) -> Phrase | None:
+        """ "Scholz: Nach Wegen … suchen" — up to four name tokens before a colon."""
+        toks = sent.tokens
+        si = self.si_of[id(sent)]
         colon = next((i for i, t in enumerate(toks) if t.text == ":"), None)
-        if colon is None or colon == 0 or colon > 3:
+        if colon is None and si > 0 and self.is_speaker_label(si - 1):
+            label = self.doc.sentences[si - 1].tokens[:-1]
+            return Phrase(si - 1, label, "headline")
+        if colon is None or colon == 0 or colon > 4:
             return None
         head = toks[:colon]
         # a name or a topic ("Scholz:" vs "Bahnstreik:"): `attribute` keeps it only if the story names that person
-        if all(t.text[:1].isupper() and t.upos in ("PROPN", "NOUN", "X") and "-" not in t.text for t in head):
-            return Phrase(self.si_of[id(sent)], head, "headline")
-        return None
+        return Phrase(si, head, "headline") if self._name_label(head) else None
 
 
 def find_claims(doc: ParsedDoc, rules: LanguageRules) -> DocClaims:

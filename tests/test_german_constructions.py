@@ -36,6 +36,10 @@ SPEAKER_CASES = {
     "so-frame after indirect speech": (
         "Die Lage sei ernst, so Innenminister Peter Maier.",
         "Die Lage sei ernst", {"indirect_speech", "attributed"}, "Maier"),
+    "descriptor with a scene after it": (
+        "Premierminister Laurent Mercadier gewann die Abstimmung. Mercadier zeigte sich erleichtert. „Frankreich "
+        "braucht Stabilität“, sagte der 58-Jährige vor Journalisten.",
+        "braucht Stabilität", {"direct_quote"}, "Laurent Mercadier"),
     "dative medium before the verb": (
         "Der Süddeutschen Zeitung sagte Markus Tiedemann: „Wir haben alle Alternativen geprüft.“",
         "Alternativen geprüft", {"direct_quote"}, "Tiedemann"),

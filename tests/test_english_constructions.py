@@ -1,0 +1,74 @@
+"""English constructions found in PolNeAR's errors, checked on real parses with the bundled models
+(texts written for claimcheck): each test is one construction wire copy uses every day."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck import pipeline
+from claimcheck.read import read_text
+from claimcheck.report.models import Claim, DocumentReport
+from tests._reference import has_models
+
+pytestmark = pytest.mark.skipif(not has_models("en"), reason="English models not available")
+
+
+def analyse(text: str) -> DocumentReport:
+    return pipeline.check_sources([read_text(text)], pipeline.Options(lang="en"))[0]
+
+
+def claim_with(report: DocumentReport, words: str) -> Claim:
+    found = [c for c in report.claims if words in c.text]
+    assert found, f"no claim contains {words!r}: {[c.text for c in report.claims]}"
+    return found[0]
+
+
+def who(claim: Claim) -> str:
+    return (claim.speaker.name if claim.speaker else "") + "|" + (claim.outlet.name if claim.outlet else "")
+
+
+# (text, words of the claim, kinds it may have, who must be named as its speaker or outlet, cue)
+CASES = {
+    "quote, name with age, then the cue": (
+        '"That is a legitimate concern, because they are very passionate," Sarandon, 69, told MSNBC on Monday.',
+        "legitimate concern", {"direct_quote"}, "Sarandon", "told"),
+    "fronted 'Asked ...' clause": (
+        'Trump spoke in Ohio. Asked whether he would pay the legal fees, Trump replied, "Well, maybe so."',
+        "maybe so", {"direct_quote"}, "Trump", "replied"),
+    "manner-of-speaking cue": (
+        'The anchor tried to ask a question. "Go back to Univision," Trump barked.',
+        "Go back", {"direct_quote"}, "Trump", "barked"),
+    "name after scene-setting clauses": (
+        'At a rally in Berea on Tuesday, after winning Ohio in the primary, Gov. John Kasich said, '
+        '"We are going all the way to Cleveland."',
+        "Cleveland", {"direct_quote"}, "Kasich", "said"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_speaker_and_cue(case: str) -> None:
+    text, words, kinds, name, cue = CASES[case]
+    c = claim_with(analyse(text), words)
+    assert c.kind in kinds, c
+    assert name in who(c), c
+    assert c.cue is not None and c.cue.text == cue, c
+
+
+def test_headline_with_full_stop_names_its_speaker() -> None:
+    text = ("Lynch: No outside influence on the email probe.\n\n"
+            "Attorney General Loretta Lynch said on Monday that the investigation is independent.")
+    c = claim_with(analyse(text), "No outside influence")
+    assert c.kind == "indirect_speech" and "Lynch" in who(c), c
+    assert c.text.startswith("No outside"), c  # the label is the speaker, not part of the claim
+
+
+def test_headline_naming_an_outlet() -> None:
+    text = ("NY Daily News: Paris attacks highlight threat posed by gun lobby.\n\n"
+            "On Wednesday, the New York Daily News suggested the attacks highlight the threat.")
+    c = claim_with(analyse(text), "Paris attacks highlight")
+    assert "New York Daily News" in who(c), c
+
+
+def test_a_company_name_is_an_organisation() -> None:
+    c = claim_with(analyse("Quorra Systems said on Monday that it would cut 1,400 jobs."), "1,400 jobs")
+    assert c.speaker is not None and c.speaker.type == "organization", c
