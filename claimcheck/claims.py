@@ -158,6 +158,12 @@ class DocClaims:
 # ---- helpers over the parse -------------------------------------------------------------
 
 
+# First- and second-person pronouns: a belief they hold is the words of whoever speaks, not a report
+SPEAKER_PERSONS = {"i", "we", "you", "ich", "wir", "du", "ihr"}
+# English words that open a clause after a cue which is not the cue's content
+NOT_CONTENT_OPENERS = {"as", "and", "but", "or", "who", "which", "whose", "where", "whom", "while"}
+
+
 def paragraph_index(text: str) -> list[int]:
     """Start offsets of paragraphs (blank-line separated)."""
     starts = [0]
@@ -307,8 +313,16 @@ class ClaimFinder:
                 continue
             if best is None or (verb.particle and not best.particle):
                 best = verb
-        if best is not None and best.kind == "report" and best.lemma in ("zeigen", "ergeben", "belegen", "heißen"):
-            return best
+        if best is None:
+            return None
+        after = sent.token(tok.index + 1)
+        if best.not_next and after is not None and after.text.lower() in best.not_next:
+            return None  # "thanks to a big win"
+        if best.not_objects and any(c.deprel in ("obj", "obl") and (c.lemma.lower() in best.not_objects or c.text.lower()
+                                    in best.not_objects) for c in sent.children(tok)):
+            return None  # "claimed his third victory"
+        if best.names and tok.deprel == "acl" and tok.feats.get("VerbForm") == "Part":
+            return None  # "a program called Sandy Hook Promise"
         return best
 
     def _guess_lemma(self, tok: Token) -> list[CueVerb]:
@@ -1065,6 +1079,8 @@ class ClaimFinder:
         """English "Asked about …, she replied", "Speaking to reporters, Smith said": a participle that opens the
         sentence and whose clause ends at a comma (a weak tagger calls it a finite verb)."""
         words = [t for t in sent.tokens if t.upos not in PUNCT and t.text not in ALL_MARKS]
+        if words and len(words) > 1 and words[0].text.lower() in ("when", "if", "once", "while", "after"):
+            words = words[1:]  # "When asked about …, she said"
         if self.lang != "en" or not words or words[0] is not tok or not tok.text.endswith(("ed", "ing")):
             return False
         return any(t.text == "," for t in sent.tokens if t.start > tok.start)
@@ -1238,6 +1254,11 @@ class ClaimFinder:
                     len(lead) > 1 and lead[1] in ("after", "before", "later", "earlier"))):
                 # "Months after he savaged her …, Trump tells Kelly …": an adverbial clause sets the scene
                 content, comma_before = [], None
+            elif self.lang == "en" and content and not any(is_finite_verb(t) for t in content) and not any(
+                    q.start <= content[0].start < q.end for q in quotes) and content[0].upos in (
+                    "ADP", "VERB", "SCONJ", "ADV"):
+                # "During a town hall meeting in Cedar Rapids, Rubio told …": a scene, not what was said
+                content, comma_before = [], None
         if not content:
             # "X sagte (am Sonntag), …" : the clause after the first comma following the cue
             after = next((i for i in range(pos + 1, len(toks)) if toks[i].text in (",", ":")), None)
@@ -1288,6 +1309,11 @@ class ClaimFinder:
         first_comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
         if toks[0].text.lower() in ("wie", "as") and first_comma is not None and pos < first_comma:
             content = _trim(toks[first_comma + 1 :])
+        if self.lang == "en" and content and content[0].start > tok.start and (
+                content[0].text.lower() in (self.scene_openers - {"if", "whether"}) | NOT_CONTENT_OPENERS):
+            # "said …, while Sanders will receive 57", "spoke before Sanders addressed a rally", "who grew up with
+            # Ali": a clause after the cue that the narrator adds, not what was said
+            content = []
         cand = Candidate(sent.start, sent.end, "indirect_speech", si, para, f"{self.lang}.cue.{verb.kind}")
         cand.cue, cand.cue_lemma = tok, verb.lemma
         # a content made only of a quote: the quote already carries this cue
@@ -1365,6 +1391,9 @@ class ClaimFinder:
                 t.upos == "ADV" and t.text.lower() in ("also", "later", "previously", "earlier", "then"))]
             if any(t.upos in ("NOUN", "PROPN", "PRON") for t in between):
                 cand.source = Phrase(si, _trim(between) or between, "subject")
+        if verb.kind == "belief" and cand.source is not None and len(cand.source.tokens) == 1 \
+                and cand.source.tokens[0].text.lower() in SPEAKER_PERSONS:
+            return None  # "I want you to know …", "we hope …": the speaker's own words (a transcript), no claim by them
         if verb.lemma in ("heißen",) and (cand.source is None or cand.source.tokens[0].text.lower() == "es"):
             cand.vague = "es heißt"
         cand.outlet_hint = self.outlet_hint(sent, tok)

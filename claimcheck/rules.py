@@ -43,6 +43,9 @@ class CueVerb(_Strict):
     kind: Literal["speech", "report", "belief", "hearing"] = "speech"
     # With a noun-phrase object ("forderte eine Lösung") the verb itself is the claim.
     reported: bool = Field(True, description="Verb + NP object is reported speech.")
+    not_objects: list[str] = Field([], description="With one of these as object it is no cue: 'claimed victory'.")
+    not_next: list[str] = Field([], description="Followed by one of these words it is no cue: 'thanks to'.")
+    names: bool = Field(False, description="As a participle after a noun it names: 'a program called X'.")
     note: str | None = None
 
 
