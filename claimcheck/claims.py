@@ -318,8 +318,9 @@ class ClaimFinder:
         after = sent.token(tok.index + 1)
         if best.not_next and after is not None and after.text.lower() in best.not_next:
             return None  # "thanks to a big win"
-        if best.not_objects and any(c.deprel in ("obj", "obl") and {c.lemma.lower(), c.text.lower()} & set(best.not_objects)
-                                    for c in sent.children(tok)):
+        unwanted = set(best.not_objects)
+        if unwanted and any(c.deprel in ("obj", "obl") and {c.lemma.lower(), c.text.lower()} & unwanted
+                            for c in sent.children(tok)):
             return None  # "claimed his third victory"
         if best.names and tok.deprel == "acl" and tok.feats.get("VerbForm") == "Part":
             return None  # "a program called Sandy Hook Promise"
