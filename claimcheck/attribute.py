@@ -238,6 +238,10 @@ class Attributor:
     def resolve(self, phrase: Phrase | None) -> Source | None:
         """A source phrase → who it names; "X (ABBR)" keeps the abbreviation, which later names X too."""
         src = self._resolve(phrase)
+        if src is not None and phrase is not None and phrase.written:
+            # "Barkley, who said …": the name from the antecedent, the mention where the clause names it
+            src.mention = self._span_text(phrase.written)
+            src.start, src.end = phrase.written[0].start, phrase.written[-1].end
         if src is None or phrase is None or src.type in ("outlet",) or (src.type == "person" and " " in src.name):
             return src
         word = src.name.strip()

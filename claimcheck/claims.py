@@ -93,6 +93,7 @@ class Phrase:
     sentence: int
     tokens: list[Token]
     role: str  # subject | laut | zufolge | agent | via | holder | headline | pointer | outlet-hint
+    written: list[Token] | None = None  # the words that stand for it here, when they only refer to it ("who")
 
     @property
     def start(self) -> int:
@@ -390,7 +391,7 @@ class ClaimFinder:
             if head is None or head.upos not in ("NOUN", "PROPN"):
                 head = next((t for t in reversed(sent.tokens[: rel.index - 1]) if t.upos in ("NOUN", "PROPN")), None)
             if head is not None:
-                return Phrase(phrase.sentence, noun_phrase(sent, head), "subject")
+                return Phrase(phrase.sentence, noun_phrase(sent, head), "subject", written=phrase.tokens)
         if self.lang == "de" and verb.lemma.lower() == "zitieren" and self.werden_passive(sent, verb):
             # "Sie wird mit den Worten zitiert": who is quoted is the passive subject
             quoted = next((c for c in sent.children(verb) if c.deprel in ("nsubj:pass", "nsubj")
@@ -1310,6 +1311,14 @@ class ClaimFinder:
         first_comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
         if toks[0].text.lower() in ("wie", "as") and first_comma is not None and pos < first_comma:
             content = _trim(toks[first_comma + 1 :])
+        if self.lang == "en" and content and content[0].start > tok.start:
+            # "says he would release them on Friday, calling them "very boring"": the participle is a cue of its own
+            for k in range(1, len(content) - 1):
+                nxt = content[k + 1]
+                if content[k].text == "," and nxt.text.endswith("ing") and not self.inside_quote(nxt) \
+                        and self.cue_of(sent, nxt) is not None:
+                    content = _trim(content[:k])
+                    break
         if self.lang == "en" and content and content[0].start > tok.start and (
                 content[0].text.lower() in (self.scene_openers - {"if", "whether"}) | NOT_CONTENT_OPENERS):
             # "said …, while Sanders will receive 57", "spoke before Sanders addressed a rally", "who grew up with

@@ -156,7 +156,10 @@ def judge(
                 raise_("unsourced_assertion", c, reason=reason)
         elif c.status == "weakly_sourced":
             if c.vague or (speaker is not None and speaker.vague):
-                raise_("vague_attribution", c, source=(speaker.mention if speaker else c.vague) or "")
+                said = speaker.mention if speaker else c.vague
+                if speaker and " " not in speaker.mention.strip() and speaker.mention.islower():
+                    said = speaker.name  # "who", "they": name what the pronoun stands for
+                raise_("vague_attribution", c, source=said or "")
             else:
                 weak = [s for s in [speaker, *c.via_sources] if is_weak(s)]
                 if not c.inherited_from:
