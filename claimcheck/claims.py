@@ -294,8 +294,10 @@ class ClaimFinder:
         toks = sent.tokens
         for i in range(toks.index(tok) + 1, len(toks)):
             nxt = toks[i + 1].text if i + 1 < len(toks) else "."
-            if toks[i].text in (",", ";", ":") or toks[i].text in ALL_MARKS:
+            if toks[i].text in (",", ";", ":"):
                 break
+            if toks[i].text in ALL_MARKS or self.inside_quote(toks[i]):
+                continue  # "wies die Darstellung als „zugespitzt“ zurück"
             if toks[i].text.islower() and (nxt in (",", ".", ";", ":", "!", "?") or nxt in ALL_MARKS):
                 particles.add(toks[i].text.lower())
         if any(c.text.lower() in ("sich",) for c in sent.children(tok)):

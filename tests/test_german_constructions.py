@@ -36,6 +36,9 @@ SPEAKER_CASES = {
     "so-frame after indirect speech": (
         "Die Lage sei ernst, so Innenminister Peter Maier.",
         "Die Lage sei ernst", {"indirect_speech", "attributed"}, "Maier"),
+    "separable particle after a quoted word": (
+        "Der Klinikverband wies die Darstellung der Studie als „zugespitzt“ zurück.",
+        "wies die Darstellung", {"reported_speech"}, "Klinikverband"),
     "descriptor with a scene after it": (
         "Premierminister Laurent Mercadier gewann die Abstimmung. Mercadier zeigte sich erleichtert. „Frankreich "
         "braucht Stabilität“, sagte der 58-Jährige vor Journalisten.",
