@@ -97,6 +97,7 @@ class Attributor:
         self.rules = rules
         self.text = doc.text
         self.memory = Memory()
+        self.last_body: tuple[int, Source] | None = None  # sentence and source of the last organisation that spoke
         src = rules.sources
         self.anonymous = {w.lower() for w in src.anonymous}
         self.vague = {w.lower() for w in src.vague}
@@ -284,6 +285,16 @@ class Attributor:
             if entry.name not in {o.name for o in self.memory.outlets}:
                 self.memory.outlets.append(entry)
             return src
+        paren = next((k for k, t in enumerate(toks) if t.text == "("), None)
+        if paren is not None and 0 < paren < len(toks) - 1 and re.fullmatch(r"[A-ZÄÖÜ]{2,6}", toks[paren + 1].text) \
+                and all(t.text == ")" for t in toks[paren + 2 :]) and not any(t.upos == "PROPN" for t in toks[:paren]) \
+                and any(t.upos == "NOUN" for t in toks[:paren]):
+            # "Die Deutsche Krankenhausgesellschaft (DKG)": a body named by common nouns, with its abbreviation
+            abbr = toks[paren + 1].text
+            name = f"{self._bare(toks[:paren])} ({abbr})"
+            self.memory.abbreviations[abbr] = name
+            end = toks[-1].end + (1 if self.text[toks[-1].end : toks[-1].end + 1] == ")" else 0)
+            return Source(name, "organization", self.text[toks[0].start : end], toks[0].start, end)
         if self.doc.language == "en":
             # "Taiwan's Defense Ministry", "China's foreign ministry": the possessor is not the speaker
             poss = [k for k, t in enumerate(toks) if t.text in ("'s", "’s", "'", "’") and 0 < k < len(toks) - 1]
@@ -319,6 +330,9 @@ class Attributor:
             want = self.pronouns.get(head.text.lower())
             if want is None:
                 return Source(text, "group", text, toks[0].start, toks[-1].end, vague=head.text.lower() in self.vague)
+            body = self.body_pronoun(head, phrase.sentence)
+            if body is not None:
+                return Source(body.name, body.type, text, toks[0].start, toks[-1].end, role=body.role)
             ent = self.recent_person(toks[0].start, "person" if want == "person" else "any")
             if ent is not None:
                 return Source(ent.name, ent.type, text, toks[0].start, toks[-1].end,
@@ -392,6 +406,23 @@ class Attributor:
             return Source(self._bare(toks), "organization" if len(nouns) > 1 else "person", text,
                           toks[0].start, toks[-1].end, role=nouns[0].text)
         return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end)
+
+    def body_pronoun(self, pron: Token, si: int) -> Source | None:
+        """German "Er"/"Sie" after "teilte der Verband mit" / "so die Gewerkschaft": the organisation that spoke in
+        the sentence before, when its noun has the pronoun's gender (and no person was named in between)."""
+        if self.doc.language != "de" or self.last_body is None or self.last_body[0] != si - 1:
+            return None
+        gender = {"er": "Masc", "sie": "Fem"}.get(pron.text.lower())
+        if gender is None or (gender == "Fem" and pron.feats.get("Number") == "Plur"):
+            return None
+        body = self.last_body[1]
+        mention = [t for t in self.doc.sentences[si - 1].tokens if body.start <= t.start < body.end]
+        nouns = [t for t in mention if t.upos == "NOUN"]
+        if not nouns or not mention or mention[0].upos != "DET" or nouns[-1].feats.get("Gender") != gender:
+            return None
+        if any(e.type == "person" and e.sentence == si - 1 and e.rank == 0 for e in self.memory.entities):
+            return None
+        return body
 
     def recent_organization(self, si: int) -> str | None:
         """The organisation that is the subject of this or one of the two sentences before."""
@@ -494,6 +525,8 @@ class Attributor:
                     c.continues = False
                 if c.speaker is not None or c.outlet is not None:
                     last = c
+                if c.speaker is not None and c.speaker.type != "person":
+                    self.last_body = (si, c.speaker)
             if si in pointers:
                 last = self.apply_pointer(pointers[si], claims) or last
             if any(c.headline for c in here):

@@ -36,6 +36,13 @@ SPEAKER_CASES = {
     "so-frame after indirect speech": (
         "Die Lage sei ernst, so Innenminister Peter Maier.",
         "Die Lage sei ernst", {"indirect_speech", "attributed"}, "Maier"),
+    "a body named by common nouns, with its abbreviation": (
+        "Der Deutsche Hausärzteverband (DHV) wies die Kritik zurück. Die Versorgung sei gesichert, teilte der Verband "
+        "mit.", "Die Versorgung sei gesichert", {"indirect_speech"}, "Deutsche Hausärzteverband (DHV)"),
+    "'Er' after an organisation with a masculine noun": (
+        "Der Deutsche Hausärzteverband (DHV) wies die Kritik zurück. Die Versorgung sei gesichert, teilte der Verband "
+        "mit. Er forderte mehr Geld für die Praxen.", "mehr Geld für die Praxen", {"reported_speech"},
+        "Deutsche Hausärzteverband (DHV)"),
     "separable particle after a quoted word": (
         "Der Klinikverband wies die Darstellung der Studie als „zugespitzt“ zurück.",
         "wies die Darstellung", {"reported_speech"}, "Klinikverband"),

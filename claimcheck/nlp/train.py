@@ -776,6 +776,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--pos-lr", type=float, help="tagger learning rate (stanza: 3e-3); lower it when continuing with --pos-init"
     )
+    ap.add_argument(
+        "--dep-adam-from", type=int,
+        help="switch the parser to stanza's second-stage optimizer (Adam, lr 2e-4) at this step (stanza: 10000)",
+    )
     ap.add_argument("--lemma-seq2seq", action="store_true", default=None)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--bundle", action="store_true", help="pack the models into claimcheck/_models/<lang>")
@@ -800,6 +804,7 @@ def main(argv: list[str] | None = None) -> None:
         lemma_seq2seq=a.lemma_seq2seq,
         threads=a.threads,
         pos_extra=["--lr", str(a.pos_lr)] if a.pos_lr else None,
+        dep_extra=["--second_optim_start_step", str(a.dep_adam_from)] if a.dep_adam_from else None,
     )
     if a.bundle:
         bundle(a.out, a.lang)
