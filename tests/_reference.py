@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from claimcheck.report.models import Report
+from claimcheck.report.models import Claim, DocumentReport, Report
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SCORER = SHARED / "tools" / "score_gold.py"
@@ -21,6 +21,21 @@ def has_models(lang: str) -> bool:
     except ModelError:
         return False
     return True
+
+
+def check_text(text: str, lang: str) -> DocumentReport:
+    """One text through the real pipeline (bundled models)."""
+    from claimcheck import pipeline
+    from claimcheck.read import read_text
+
+    return pipeline.check_sources([read_text(text)], pipeline.Options(lang=lang))[0]
+
+
+def claim_with(report: DocumentReport, words: str) -> Claim:
+    """The first claim whose text contains `words`; fails with the claims found."""
+    found = [c for c in report.claims if words in c.text]
+    assert found, f"no claim contains {words!r}: {[c.text for c in report.claims]}"
+    return found[0]
 
 
 def score_gold(report: Report, gold: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:

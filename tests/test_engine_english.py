@@ -7,6 +7,7 @@ from claimcheck import pipeline
 from claimcheck.read import read_text
 from claimcheck.report.models import Claim, DocumentReport
 from claimcheck.rules import load_rules
+from tests._reference import claim_with
 from tests.handparse import doc
 
 FIN = "VerbForm=Fin|Mood=Ind|Tense=Past"
@@ -17,12 +18,6 @@ PART = "VerbForm=Part|Tense=Past"
 def analyse(*blocks: str, sep: str = " ") -> DocumentReport:
     parsed = doc("en", *blocks, sep=sep)
     return pipeline.analyse_parsed(read_text(parsed.text), parsed, load_rules(), pipeline.Options())
-
-
-def claim_with(report: DocumentReport, words: str) -> Claim:
-    found = [c for c in report.claims if words in c.text]
-    assert found, f"no claim contains {words!r}: {[c.text for c in report.claims]}"
-    return found[0]
 
 
 def codes(report: DocumentReport, claim: Claim) -> set[str]:

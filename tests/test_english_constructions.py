@@ -5,22 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck import pipeline
-from claimcheck.read import read_text
 from claimcheck.report.models import Claim, DocumentReport
-from tests._reference import has_models
+from tests._reference import check_text, claim_with, has_models
 
 pytestmark = pytest.mark.skipif(not has_models("en"), reason="English models not available")
 
 
 def analyse(text: str) -> DocumentReport:
-    return pipeline.check_sources([read_text(text)], pipeline.Options(lang="en"))[0]
-
-
-def claim_with(report: DocumentReport, words: str) -> Claim:
-    found = [c for c in report.claims if words in c.text]
-    assert found, f"no claim contains {words!r}: {[c.text for c in report.claims]}"
-    return found[0]
+    return check_text(text, "en")
 
 
 def who(claim: Claim) -> str:
