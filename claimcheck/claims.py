@@ -1079,6 +1079,38 @@ class ClaimFinder:
             node = head
         return False
 
+    def that_clause(self, sent: Sentence, tok: Token, content: list[Token]) -> list[Token]:
+        """The content from the "that" after an English cue: only a prepositional phrase ("in March") or, for
+        tell/ask/…, the addressee may stand between cue and "that" (not "said Whitaker fears that")."""
+        toks = sent.tokens
+        pos = toks.index(tok)
+        end = content[-1].start if content else sent.end
+        that = next((t for t in toks[pos + 1 : pos + 8] if t.text.lower() == "that" and t.end <= end
+                     and not self.inside_quote(t)), None)
+        if that is None:
+            return content
+        k = toks.index(that)
+        gap = toks[pos + 1 : k]
+        if any(t.upos in ("VERB", "AUX") or t.text in (",", ";", ":") for t in gap) or not (
+                not gap or gap[0].upos == "ADP" or tok.lemma in self.addressee_verbs):
+            return content
+        if not content:
+            clause = toks[k + 1 :]
+            stop = next((i for i, t in enumerate(clause) if t.text in (",", ";", ":")), len(clause))
+            if any(is_finite_verb(t) for t in clause[:stop]) and stop == len(clause):
+                return _trim(toks[k:])
+            return content
+        if content[0].index < that.index or 1 < content[0].index - that.index <= 3:
+            return _trim(_tokens_between(sent, that.start, content[-1].end))
+        return content
+
+    def opens_scene(self, sent: Sentence, head: Token) -> bool:
+        """The clause under `head` opens with a scene-setting word ("before the window closes", "when he left")."""
+        openers = self.scene_openers - {"if", "whether"}
+        first = min(sent.subtree(head), key=lambda t: t.start)
+        return first.text.lower() in openers or any(
+            g.deprel == "mark" and g.text.lower() in openers for g in sent.children(head))
+
     def fronted_participle(self, sent: Sentence, tok: Token) -> bool:
         """English "Asked about …, she replied", "Speaking to reporters, Smith said": a participle that opens the
         sentence and whose clause ends at a comma (a weak tagger calls it a finite verb)."""
@@ -1285,7 +1317,8 @@ class ClaimFinder:
                 # a weak parse calls the clause xcomp/parataxis/conj: a verb after the cue with its own subject
                 comp = [c for c in sent.children(tok) if c.deprel in ("xcomp", "parataxis", "conj", "obj", "advcl")
                         and c.start > tok.start and c.upos in ("VERB", "AUX", "ADJ")
-                        and any(g.deprel in ("nsubj", "nsubj:pass") and g.start > tok.start for g in sent.children(c))]
+                        and any(g.deprel in ("nsubj", "nsubj:pass") and g.start > tok.start for g in sent.children(c))
+                        and not self.opens_scene(sent, c)]  # "want a goalkeeper before the window closes"
             if len(comp) > 1 and self.lang == "en":
                 # "said that CNN, a fellow asset, has done …": a weak parse splits the clause into two ccomps
                 span = [t for c in comp for t in sent.subtree(c) if t.start > tok.start]
@@ -1306,13 +1339,21 @@ class ClaimFinder:
                 rest = rest[1:]
             stop = next((k for k, t in enumerate(rest) if t.text in (",", ";", ":") or t.upos == "PUNCT"), len(rest))
             clause = rest[:stop]
-            if len(clause) >= 2 and clause[0].upos in ("PRON", "DET", "PROPN", "NOUN", "NUM", "ADJ") and any(
-                    is_finite_verb(t) for t in clause[1:]) and not self.inside_quote(clause[0]):
+            verb_at = next((k for k, t in enumerate(clause) if k > 0 and is_finite_verb(t)), None)
+            if len(clause) >= 2 and clause[0].upos in ("PRON", "DET", "PROPN", "NOUN", "NUM", "ADJ") and verb_at \
+                    and not self.inside_quote(clause[0]) and not any(
+                        t.text.lower() in self.scene_openers for t in clause[:verb_at]):
+                # (not "want a new goalkeeper before the window closes": that verb is the scene's)
                 content = _trim(rest)
         # "Wie X erklärte, …" / "As X said, …": the main clause after the frame is the content
         first_comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
         if toks[0].text.lower() in ("wie", "as") and first_comma is not None and pos < first_comma:
             content = _trim(toks[first_comma + 1 :])
+        if self.lang == "en" and verb.kind in ("speech", "report", "belief") and (
+                not content or content[0].start > tok.start):
+            # "reported in March that violent incidents … had doubled", "told The Post that staffing …": the clause
+            # begins at "that", whatever the parse made of the words around it
+            content = self.that_clause(sent, tok, content)
         if self.lang == "en" and content and content[0].start > tok.start:
             # "says he would release them on Friday, calling them "very boring"": the participle is a cue of its own
             for k in range(1, len(content) - 1):

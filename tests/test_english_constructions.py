@@ -64,3 +64,18 @@ def test_headline_naming_an_outlet() -> None:
 def test_a_company_name_is_an_organisation() -> None:
     c = claim_with(analyse("Quorra Systems said on Monday that it would cut 1,400 jobs."), "1,400 jobs")
     assert c.speaker is not None and c.speaker.type == "organization", c
+
+
+def test_the_reported_clause_starts_at_that() -> None:
+    report = analyse("Transit officials told The Denver Post that security staffing had been cut by a third. "
+                     "The Post reported in March that violent incidents on the light-rail system had doubled.")
+    told = claim_with(report, "security staffing")
+    assert "Denver Post" not in told.text and told.outlet is not None, told
+    reported = claim_with(report, "violent incidents on the light-rail system had doubled")
+    assert reported.kind == "indirect_speech" and reported.outlet is not None, reported
+
+
+def test_a_scene_clause_is_not_what_someone_wants() -> None:
+    c = claim_with(analyse("Northbridge reportedly also want a new goalkeeper before the transfer window closes."),
+                   "goalkeeper")
+    assert c.text.startswith("Northbridge"), c  # the whole sentence, not "a new goalkeeper before …"
