@@ -74,7 +74,7 @@ class Entity:
     name: str
     type: str
     sentence: int
-    rank: int  # 0 subject, 1 other
+    rank: int  # -1 the speaker of a claim, 0 subject, 1 other
     position: int
     role: str | None = None
 
@@ -535,8 +535,10 @@ class Attributor:
             for c in here:
                 # who was just quoted stays the topic: "“…,” Bozell notes. “…,” he adds."
                 if c.speaker is not None and c.speaker.type == "person" and not c.continues:
+                    # rank -1: in its sentence, who spoke outranks the other subjects ("… that Clinton faces …,
+                    # she replied: …" — the next "she" is still the speaker)
                     self.memory.entities.append(
-                        Entity(c.speaker.name, "person", si, 0, c.speaker.start, c.speaker.role))
+                        Entity(c.speaker.name, "person", si, -1, c.speaker.start, c.speaker.role))
             self._learn_subject_pronouns(si, sent)
         self.answer_hearsay(claims)
         self.answer_headlines(claims)

@@ -728,6 +728,11 @@ class ClaimFinder:
             return True
         if inner[-1:] in ".!?…" or len(words) > 9:
             return False
+        if inner[-1:] == ",":
+            # '"Really," she added': a comma inside the marks, then a speech frame — what was said, not a title
+            after = [t for t in sent.tokens if t.start >= q.end][:3]
+            if any((v := self.cue_of(sent, t)) is not None and v.kind == "speech" for t in after):
+                return False
         low = tuple(w.lower().strip(".,") for w in words)
         if low in self.rules.outlet_aliases:
             return True
@@ -1043,6 +1048,11 @@ class ClaimFinder:
             return True
         toks = sent.tokens
         pos = toks.index(tok)
+        before = [t for t in toks[max(0, pos - 4) : pos] if t.upos not in ("AUX", "ADV", "PART")]
+        rel = before[-1] if before and before[-1].text.lower() in ("who", "which") else None
+        if rel is not None and toks.index(rel) > 0 and (toks[toks.index(rel) - 1].text == "," or toks[
+                toks.index(rel) - 1].upos in ("NOUN", "PROPN")):
+            return True  # English "Trump, who has insulted women, …": whatever the parse says
         start = next((i + 1 for i in range(pos - 1, -1, -1) if toks[i].text == ","), None)
         if start is None or start >= pos or start < 2:
             return False

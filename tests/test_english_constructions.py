@@ -79,3 +79,12 @@ def test_a_scene_clause_is_not_what_someone_wants() -> None:
     c = claim_with(analyse("Northbridge reportedly also want a new goalkeeper before the transfer window closes."),
                    "goalkeeper")
     assert c.text.startswith("Northbridge"), c  # the whole sentence, not "a new goalkeeper before …"
+
+
+def test_who_just_spoke_stays_the_pronouns_referent() -> None:
+    report = analyse('Actress Susan Sarandon was interviewed on Monday. Asked about her vote in the event that Clinton '
+                     'faces Trump, who has insulted women, she replied: "I do not know." "Really," she added when the '
+                     'interviewer expressed shock.')
+    assert "Sarandon" in who(claim_with(report, "I do not know")), report.claims
+    really = claim_with(report, "Really")
+    assert really.kind == "direct_quote" and "Sarandon" in who(really), really
