@@ -271,7 +271,10 @@ class ClaimFinder:
         self.not_sources = {w.lower() for w in src.not_sources}
         self.addressee_verbs = {w.lower() for w in rules.cues.addressee_verbs}
         self.scene_openers = {w.lower() for w in rules.cues.scene_openers}
+        # after a cue, "if"/"whether" open what was asked; the other scene openers open no content
+        self.clause_scene_openers = self.scene_openers - {"if", "whether"}
         self.si_of = {id(s): i for i, s in enumerate(doc.sentences)}
+        self.sentence_starts = [s.start for s in doc.sentences]
         self._pending_hedge: tuple[int, str] | None = None
 
     # -- cue lookup
@@ -1049,9 +1052,8 @@ class ClaimFinder:
         toks = sent.tokens
         pos = toks.index(tok)
         before = [t for t in toks[max(0, pos - 4) : pos] if t.upos not in ("AUX", "ADV", "PART")]
-        rel = before[-1] if before and before[-1].text.lower() in ("who", "which") else None
-        if rel is not None and toks.index(rel) > 0 and (toks[toks.index(rel) - 1].text == "," or toks[
-                toks.index(rel) - 1].upos in ("NOUN", "PROPN")):
+        k = toks.index(before[-1]) if before and before[-1].text.lower() in ("who", "which") else 0
+        if k > 0 and (toks[k - 1].text == "," or toks[k - 1].upos in ("NOUN", "PROPN")):
             return True  # English "Trump, who has insulted women, …": whatever the parse says
         start = next((i + 1 for i in range(pos - 1, -1, -1) if toks[i].text == ","), None)
         if start is None or start >= pos or start < 2:
@@ -1116,10 +1118,9 @@ class ClaimFinder:
 
     def opens_scene(self, sent: Sentence, head: Token) -> bool:
         """The clause under `head` opens with a scene-setting word ("before the window closes", "when he left")."""
-        openers = self.scene_openers - {"if", "whether"}
         first = min(sent.subtree(head), key=lambda t: t.start)
-        return first.text.lower() in openers or any(
-            g.deprel == "mark" and g.text.lower() in openers for g in sent.children(head))
+        return first.text.lower() in self.clause_scene_openers or any(
+            g.deprel == "mark" and g.text.lower() in self.clause_scene_openers for g in sent.children(head))
 
     def fronted_participle(self, sent: Sentence, tok: Token) -> bool:
         """English "Asked about …, she replied", "Speaking to reporters, Smith said": a participle that opens the
@@ -1156,12 +1157,12 @@ class ClaimFinder:
 
     def has_own_frame(self, q: Quote) -> bool:
         """The quote's own sentence has a speech cue outside quotation marks ('"…," Trump barked.')."""
-        for sent in self.doc.sentences:
-            if sent.start <= q.start < sent.end:
-                return any(not self.inside_quote(t) and not (q.start <= t.start < q.end)
-                           and (verb := self.cue_of(sent, t)) is not None and verb.kind == "speech"
-                           for t in sent.tokens)
-        return False
+        k = bisect.bisect_right(self.sentence_starts, q.start) - 1
+        if k < 0 or q.start >= self.doc.sentences[k].end:
+            return False
+        sent = self.doc.sentences[k]
+        return any(not self.inside_quote(t) and not (q.start <= t.start < q.end)
+                   and (verb := self.cue_of(sent, t)) is not None and verb.kind == "speech" for t in sent.tokens)
 
     def partial_quote(self, sent: Sentence, tok: Token, quotes: list[Quote]) -> bool:
         """English 'said in a statement that the bill "places unreasonable burdens …"': the quote is part of
@@ -1373,7 +1374,7 @@ class ClaimFinder:
                     content = _trim(content[:k])
                     break
         if self.lang == "en" and content and content[0].start > tok.start and (
-                content[0].text.lower() in (self.scene_openers - {"if", "whether"}) | NOT_CONTENT_OPENERS):
+                content[0].text.lower() in self.clause_scene_openers | NOT_CONTENT_OPENERS):
             # "said …, while Sanders will receive 57", "spoke before Sanders addressed a rally", "who grew up with
             # Ali": a clause after the cue that the narrator adds, not what was said
             content = []
@@ -1818,10 +1819,10 @@ class ClaimFinder:
         cand = Candidate(body[0].start, body[-1].end, "assertion", si, para, f"{self.lang}.assertion")
         # a title line may end in a full stop ("Graham: Trump's rhetoric destroying GOP's chance."):
         # as the document's first line it is still a headline when it has the "Name:" form
-        headline = self.is_headline(sent) or (self.is_first_line(sent) and self.headline_speaker(sent) is not None)
-        if headline:
+        headline = self.is_headline(sent)
+        source = self.headline_speaker(sent) if headline or self.is_first_line(sent) else None
+        if headline or source is not None:
             cand.headline = True
-            source = self.headline_speaker(sent)
             if source is not None:
                 cand.kind, cand.source, cand.rule = "indirect_speech", source, f"{self.lang}.headline.speaker"
                 colon = next((t for t in sent.tokens if t.text == ":"), None)
