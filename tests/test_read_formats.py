@@ -13,7 +13,7 @@ import io
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from claimcheck.errors import InputError
@@ -262,6 +262,7 @@ _MD_ALPHABET = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_MD_ALPHABET, max_size=60).map("".join))
+@example("<![x](y)")  # html.parser's AssertionError on an unknown marked-section keyword
 def test_markdown_and_html_readers_keep_length_for_any_input(original):
     for reader in (read_markdown, read_html):
         src = reader(original, "x")

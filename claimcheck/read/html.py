@@ -204,6 +204,14 @@ class _Events(HTMLParser):
     def unknown_decl(self, data: str) -> None:
         self._add("other")
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        # html.parser raises AssertionError on "<![x" (a keyword it does not know): skip the "<![" as markup
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self._add("other")
+            return i + 3
+
     def handle_pi(self, data: str) -> None:
         self._add("other")
 
