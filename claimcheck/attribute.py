@@ -420,7 +420,7 @@ class Attributor:
         nouns = [t for t in mention if t.upos == "NOUN"]
         if not nouns or not mention or mention[0].upos != "DET" or nouns[-1].feats.get("Gender") != gender:
             return None
-        if any(e.type == "person" and e.sentence == si - 1 and e.rank == 0 for e in self.memory.entities):
+        if any(e.type == "person" and e.sentence == si - 1 and e.rank <= 0 for e in self.memory.entities):
             return None
         return body
 
