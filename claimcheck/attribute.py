@@ -672,11 +672,14 @@ class Attributor:
         def stems(c: Candidate) -> set[str]:
             return {w[:5].lower() for w in re.findall(r"\w{4,}", self.text[c.start : c.end])}
 
+        spoke = {w for c in claims if c.speaker is not None for w in c.speaker.name.split()}
         for c in claims:
             if c.headline and c.source is not None and c.source.role == "headline":
                 name = self._span_text(c.source.tokens)
+                # a person the story names, or a body that speaks in it: "Frankreich: Regierung übersteht …"
+                # names a topic even where "Frankreich" is a subject inside a quote
                 known = [e for e in self.memory.entities if name.split()[-1] in e.name.replace("(", " ").replace(
-                    ")", " ").split()]
+                    ")", " ").split() and (e.type == "person" or name.split()[-1] in spoke)]
                 outlet = self.match_outlet(c.source.tokens)
                 if outlet is not None:  # "NY Daily News: …"
                     c.outlet = self.outlet_source(outlet[0], c.source.tokens)

@@ -162,6 +162,9 @@ class DocClaims:
 # First- and second-person pronouns: a belief they hold is the words of whoever speaks, not a report
 SPEAKER_PERSONS = {"i", "we", "you", "ich", "wir", "du", "ihr"}
 # English words that open a clause after a cue which is not the cue's content
+# a share of the people polled ("half of voters", "a majority of Republicans", "55 percent")
+SHARE_WORDS = {"half", "majority", "minority", "plurality", "third", "quarter", "fifth", "percent", "most",
+               "two-thirds", "three-quarters", "one-third", "one-quarter"}
 NOT_CONTENT_OPENERS = {"as", "and", "but", "or", "who", "which", "whose", "where", "whom", "while"}
 
 
@@ -668,6 +671,10 @@ class ClaimFinder:
             after = np_at(pos + 1)
             if ok(after):
                 return Phrase(si, after, "subject")
+        if self.lang == "en":
+            share = self.poll_share(toks[start:pos])
+            if share and ok(share):
+                return Phrase(si, share, "subject")
         first = [t for t in np_at(start) if t.index < verb.index]  # "Viguerie notes": a tagger's noun "notes"
         if (ok(first) and first[-1].index < verb.index and first[0].upos != "PRON") or (
             first and first[0].text.lower() in self.rules.sources.pronouns and ok(first)
@@ -688,6 +695,28 @@ class ClaimFinder:
             if prev_finite is not None and prev_finite is not verb:
                 return self.subject_of(sent, prev_finite, avoid)
         return None
+
+    @staticmethod
+    def poll_share(seg: list[Token]) -> list[Token]:
+        """ "about half of Democratic primary voters said", "and more than 4 in 10 said": a share of the people
+        asked, which a parse rarely makes the subject; [] unless the words before the verb are one."""
+        seg = list(seg)
+        while seg and (seg[0].upos == "CCONJ" or seg[0].text in ALL_MARKS):
+            seg = seg[1:]
+        while seg and seg[-1].upos in ("AUX", "PART", "ADV") and seg[-1].text.lower() not in SHARE_WORDS:
+            seg = seg[:-1]
+        if not seg or len(seg) > 12:
+            return []
+        has_share = any(t.upos == "NUM" or t.text.lower() in SHARE_WORDS or t.text.lower().endswith(
+            ("-thirds", "-quarters", "-fifths")) for t in seg)
+        if not has_share or (seg[-1].upos not in ("NUM", "NOUN", "PROPN") and seg[-1].text.lower() not in SHARE_WORDS):
+            return []
+        for t in seg:
+            if is_finite_verb(t) or (t.upos in ("PUNCT", "VERB", "SCONJ", "PRON") and t.text != "%"):
+                return []
+            if t.upos == "ADP" and t.text.lower() not in ("of", "in", "than", "about", "over", "under"):
+                return []  # "In Vermont, …" is the scene, not who answered
+        return seg
 
     # -- per sentence
     def run(self) -> DocClaims:
@@ -874,9 +903,10 @@ class ClaimFinder:
             if first_cue is not None:
                 # English reports several speakers in one sentence ("X said A, while Y said B"): a further
                 # cue outside the first claim may frame a clause of its own
-                if self.lang != "en" or first_cue.start <= tok.start < first_cue.end or first_cue.kind not in (
-                        "indirect_speech", "belief"):
+                if self.lang != "en" or first_cue.kind not in ("indirect_speech", "belief"):
                     break
+                if first_cue.start <= tok.start < first_cue.end:
+                    continue  # a cue inside what was said ("said they were worried") is part of it
                 cand = self.cue_claim(si, para, sent, tok, verb, quotes)
                 if cand is not None and cand.kind in ("indirect_speech", "belief") and (
                         cand.end <= first_cue.start or cand.start >= first_cue.end) and not (
@@ -1373,6 +1403,7 @@ class ClaimFinder:
                         and self.cue_of(sent, nxt) is not None:
                     content = _trim(content[:k])
                     break
+            content = self.cut_coordinated_report(sent, content)
         if self.lang == "en" and content and content[0].start > tok.start and (
                 content[0].text.lower() in self.clause_scene_openers | NOT_CONTENT_OPENERS):
             # "said …, while Sanders will receive 57", "spoke before Sanders addressed a rally", "who grew up with
@@ -1458,12 +1489,33 @@ class ClaimFinder:
         if verb.kind == "belief" and cand.source is not None and len(cand.source.tokens) == 1 \
                 and cand.source.tokens[0].text.lower() in SPEAKER_PERSONS:
             return None  # "I want you to know …", "we hope …": the speaker's own words (a transcript), no claim by them
+        if self.lang == "de" and cand.source is None and content:
+            cand.source = self._aus_source(sent, tok)  # "Aus Koalitionskreisen verlautete, …"
         if verb.lemma in ("heißen",) and (cand.source is None or cand.source.tokens[0].text.lower() == "es"):
             cand.vague = "es heißt"
         cand.outlet_hint = self.outlet_hint(sent, tok)
         if cand.kind == "indirect_speech" and content and self._has_hearsay_modal(content, sent):
             cand.hearsay = "soll"
         return cand
+
+    def cut_coordinated_report(self, sent: Sentence, content: list[Token]) -> list[Token]:
+        """ "said they were worried, and more than 4 in 10 said Trump would …": a weak parse hangs the second
+        report on the first; the content stops before the "and" that opens a clause with a subject and a cue
+        of its own (which then frames its own claim)."""
+        for k in range(1, len(content) - 2):
+            if content[k].text.lower() not in ("and", "but") or content[k - 1].text not in (",", ";"):
+                continue
+            for j in range(k + 2, min(k + 9, len(content))):
+                cand = content[j]
+                if is_finite_verb(cand) and not self.inside_quote(cand):
+                    subject = content[k + 1 : j]
+                    verb = self.cue_of(sent, cand)
+                    if verb is not None and verb.kind in ("speech", "report", "belief") and any(
+                            t.upos in ("NOUN", "PROPN", "PRON", "NUM") for t in subject) and not any(
+                            t.upos in PUNCT for t in subject):
+                        return _trim(content[: k - 1])
+                    break  # the clause's own verb is no cue: the coordination is part of what was said
+        return content
 
     def infinitive_content(self, sent: Sentence, tok: Token, content: list[Token]) -> bool:
         """ "hatte angekündigt, erneut anzutreten", "rief die Bürger dazu auf, … zu bleiben": a zu-infinitive after the
