@@ -676,10 +676,11 @@ class Attributor:
         for c in claims:
             if c.headline and c.source is not None and c.source.role == "headline":
                 name = self._span_text(c.source.tokens)
+                last = name.split()[-1]
                 # a person the story names, or a body that speaks in it: "Frankreich: Regierung übersteht …"
                 # names a topic even where "Frankreich" is a subject inside a quote
-                known = [e for e in self.memory.entities if name.split()[-1] in e.name.replace("(", " ").replace(
-                    ")", " ").split() and (e.type == "person" or name.split()[-1] in spoke)]
+                known = [e for e in self.memory.entities if last in e.name.replace("(", " ").replace(
+                    ")", " ").split() and (e.type == "person" or last in spoke)]
                 outlet = self.match_outlet(c.source.tokens)
                 if outlet is not None:  # "NY Daily News: …"
                     c.outlet = self.outlet_source(outlet[0], c.source.tokens)

@@ -161,10 +161,10 @@ class DocClaims:
 
 # First- and second-person pronouns: a belief they hold is the words of whoever speaks, not a report
 SPEAKER_PERSONS = {"i", "we", "you", "ich", "wir", "du", "ihr"}
-# English words that open a clause after a cue which is not the cue's content
 # a share of the people polled ("half of voters", "a majority of Republicans", "55 percent")
 SHARE_WORDS = {"half", "majority", "minority", "plurality", "third", "quarter", "fifth", "percent", "most",
                "two-thirds", "three-quarters", "one-third", "one-quarter"}
+# English words that open a clause after a cue which is not the cue's content
 NOT_CONTENT_OPENERS = {"as", "and", "but", "or", "who", "which", "whose", "where", "whom", "while"}
 
 
@@ -1506,10 +1506,10 @@ class ClaimFinder:
             if content[k].text.lower() not in ("and", "but") or content[k - 1].text not in (",", ";"):
                 continue
             for j in range(k + 2, min(k + 9, len(content))):
-                cand = content[j]
-                if is_finite_verb(cand) and not self.inside_quote(cand):
+                word = content[j]
+                if is_finite_verb(word) and not self.inside_quote(word):
                     subject = content[k + 1 : j]
-                    verb = self.cue_of(sent, cand)
+                    verb = self.cue_of(sent, word)
                     if verb is not None and verb.kind in ("speech", "report", "belief") and any(
                             t.upos in ("NOUN", "PROPN", "PRON", "NUM") for t in subject) and not any(
                             t.upos in PUNCT for t in subject):
