@@ -265,8 +265,12 @@ class Attributor:
         toks = toks[:cut] if cut is not None else toks
         if not toks:
             return None
-        # the phrase may stop inside an outlet's name ("die „Washington | Post“"): look a few words on
         sent_toks = self.doc.sentences[phrase.sentence].tokens if 0 <= phrase.sentence < len(self.doc.sentences) else []
+        if toks[-1] in sent_toks and sum(t.text == "(" for t in toks) > sum(t.text == ")" for t in toks):
+            k = sent_toks.index(toks[-1])
+            if k + 1 < len(sent_toks) and sent_toks[k + 1].text == ")":
+                toks = toks + [sent_toks[k + 1]]  # "die Gewerkschaft (GDL)": the mention closes its bracket
+        # the phrase may stop inside an outlet's name ("die „Washington | Post“"): look a few words on
         if sent_toks and toks[-1] in sent_toks:
             k = sent_toks.index(toks[-1])
             wider = toks + [t for t in sent_toks[k + 1 : k + 4] if t.text not in ALL_MARKS]
@@ -286,9 +290,13 @@ class Attributor:
                 self.memory.outlets.append(entry)
             return src
         paren = next((k for k, t in enumerate(toks) if t.text == "("), None)
+        # what may follow the abbreviation: nothing, or where the body sits ("(VGH) in Mannheim")
+        seat = paren is not None and paren + 3 < len(toks) and toks[paren + 2].text == ")" \
+            and toks[paren + 3].text.lower() in ("in", "im", "aus") \
+            and all(t.upos == "PROPN" for t in toks[paren + 4 :]) and paren + 4 < len(toks)
         if paren is not None and 0 < paren < len(toks) - 1 and re.fullmatch(r"[A-ZÄÖÜ]{2,6}", toks[paren + 1].text) \
-                and all(t.text == ")" for t in toks[paren + 2 :]) and not any(t.upos == "PROPN" for t in toks[:paren]) \
-                and any(t.upos == "NOUN" for t in toks[:paren]):
+                and (seat or all(t.text == ")" for t in toks[paren + 2 :])) \
+                and not any(t.upos == "PROPN" for t in toks[:paren]) and any(t.upos == "NOUN" for t in toks[:paren]):
             # "Die Deutsche Krankenhausgesellschaft (DKG)": a body named by common nouns, with its abbreviation
             abbr = toks[paren + 1].text
             name = f"{self._bare(toks[:paren])} ({abbr})"
@@ -385,8 +393,10 @@ class Attributor:
             ent = self.recent_person(toks[0].start, "organization")
             if ent is not None and ent.type == "organization":
                 return Source(ent.name, "organization", text, toks[0].start, toks[-1].end, role=head.text)
+        # the first noun heads a German phrase, unless it is cut short: "Mieterinnen- und Mieterverband"
+        lead = nouns[1:2] if len(nouns) > 1 and nouns[0].text.endswith("-") else nouns[:1]
         if head.text.lower() in self.organizations or any(
-            t.text.lower().endswith(tuple(self.organizations)) for t in nouns[:1]
+            t.text.lower().endswith(tuple(self.organizations)) for t in lead
         ):
             kind = "government" if "regierung" in head.text.lower() else "organization"
             return Source(self._bare(toks), kind, text, toks[0].start, toks[-1].end)

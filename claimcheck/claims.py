@@ -281,10 +281,23 @@ class ClaimFinder:
         self._pending_hedge: tuple[int, str] | None = None
 
     # -- cue lookup
+    @staticmethod
+    def _bracket_aside(sent: Sentence, tok: Token) -> bool:
+        """The verb closes a short bracketed aside of its own: "(dpa berichtete)", "(as we reported)"."""
+        toks = sent.tokens
+        i = tok.index - 1  # positions are 1-based (toks.index would make every cue lookup linear)
+        if i + 1 >= len(toks) or toks[i + 1].text not in (")", "]"):
+            return False
+        before = toks[max(0, i - 4) : i]
+        opened = [k for k, t in enumerate(before) if t.text in ("(", "[")]
+        return bool(opened) and not any(t.text in (",", ":", ";") for t in before[opened[-1] :])
+
     def cue_of(self, sent: Sentence, tok: Token) -> CueVerb | None:
         nxt = sent.token(tok.index + 1)
         if tok.deprel == "amod" or (tok.upos == "ADJ" and nxt is not None and nxt.upos == "NOUN"):
             return None  # "den vermuteten Aufenthaltsort", "der angekündigte Streik": an adjective
+        if self._bracket_aside(sent, tok):
+            return None  # "(Wikinews berichtete)", "(wir berichteten)": a pointer to earlier coverage
         # a small tagger mislabels verbs; a lower-case known cue form is a verb all the same
         # (German nouns are capitalised, so "sagte" cannot be one)
         prev = sent.token(tok.index - 1) if self.lang == "en" and tok.upos == "NOUN" else None

@@ -52,6 +52,12 @@ SPEAKER_CASES = {
     "Konjunktiv clause after an indicative main clause": (
         "Die Wahlkommission hatte den Standpunkt vertreten, das Gericht sei dafür nicht zuständig.",
         "das Gericht sei dafür nicht zuständig", {"indirect_speech"}, "Wahlkommission"),
+    "an abbreviation in brackets with the court's seat after it": (
+        "Der Verwaltungsgerichtshof (VGH) in Mannheim entschied am Montag, die Klage sei unzulässig.",
+        "die Klage sei unzulässig", {"indirect_speech"}, "Verwaltungsgerichtshof (VGH)"),
+    "a truncated compound in a coordinated body name": (
+        "Der Mieterinnen- und Mieterverband kritisierte, die Mieten seien zu hoch.",
+        "die Mieten seien zu hoch", {"indirect_speech"}, "Mieterinnen- und Mieterverband"),
 }
 
 
@@ -78,3 +84,19 @@ def test_untranslated_name_in_quotation_marks_is_no_quote() -> None:
 def test_relative_clause_after_a_cue_object_is_no_reported_content() -> None:
     r = analyse("Zwölf Todesopfer forderte ein Taifun, der am Sonntag den Norden der Philippinen heimsuchte.")
     assert not [c for c in r.claims if c.kind == "indirect_speech"]
+
+
+def test_closing_bracket_glued_by_the_tokenizer_is_split_off() -> None:
+    # the treebanks have few brackets: the tokenizer keeps ")" on "EZB" and "ARD"
+    report = analyse("Die Europäische Zentralbank (EZB) teilte mit, sie werde die Zinsen erhöhen. "
+                     "Die Regierung plant Kürzungen (laut ARD).")
+    ezb = claim_with(report, "die Zinsen erhöhen")
+    assert ezb.speaker is not None and ezb.speaker.type == "organization"
+    assert ezb.speaker.mention == "Die Europäische Zentralbank (EZB)"
+    assert not ezb.speaker.name.endswith(")") or ezb.speaker.name.count("(") == 1
+    assert any(c.outlet is not None and c.outlet.name == "ARD" for c in report.claims)
+
+
+def test_bracketed_pointer_to_earlier_coverage_is_no_cue() -> None:
+    report = analyse("Der Parteitag war im Januar abgesagt worden (Wikinews berichtete).")
+    assert not [c for c in report.claims if c.cue is not None and c.cue.text == "berichtete"]

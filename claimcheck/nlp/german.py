@@ -5,6 +5,8 @@
 - Names tagged as common nouns ("Markus/NOUN Tiedemann/NOUN"): a first name from
   `rules/common/first_names.yaml` followed by capitalised words starts a person's name, and
   the surname alone later in the document is a name too.
+- A bracket glued to a word ("(VGH)" tokenised "(", "VGH)"): the treebanks have few brackets, so
+  the tokenizer often keeps a closing one on an abbreviation or number; it becomes its own token.
 - A capitalised word tagged as a noun whose lemma the lemmatizer gives in lower case (or a
   known sentence adverb: *Unterdessen*, *Zudem*) is not a noun: "Insgesamt spricht die Polizei …"
   (tagged NOUN, lemma *insgesamt*) opens the sentence as an adverb, not as the subject of *spricht*.
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from claimcheck.nlp.doc import Sentence
+from claimcheck.nlp.doc import Sentence, Token
 from claimcheck.nlp.english import _merge, _only_quotes
 
 MONTHS = {"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
@@ -101,8 +103,45 @@ SENTENCE_ADVERBS = frozenset(
 )
 
 
+BRACKETS = {")": "(", "]": "["}
+
+
+def split_glued_brackets(sent: Sentence) -> None:
+    """'VGH)' -> 'VGH' ')': the bracket becomes a punct token under the word it was glued to."""
+    out: list[Token] = []
+    new_index: dict[int, int] = {}  # old token index -> index after the split
+    glued: dict[int, int] = {}  # id() of a new bracket token -> old index of its word
+    for tok in sent.tokens:
+        out.append(tok)
+        new_index[tok.index] = len(out)
+        opener = BRACKETS.get(tok.text[-1:])
+        if opener is None or len(tok.text) < 2 or opener in tok.text or not tok.text[-2].isalnum():
+            continue
+        if len(out) > 1 and out[-2].start == tok.start:
+            continue  # the second word of a multi-word token: leave its shared span alone
+        bracket = Token(index=0, text=tok.text[-1], lemma=tok.text[-1], upos="PUNCT", feats={}, head=0,
+                        deprel="punct", start=tok.end - 1, end=tok.end, xpos="$(")
+        glued[id(bracket)] = tok.index
+        out.append(bracket)
+        if tok.lemma.endswith(tok.text[-1]):
+            tok.lemma = tok.lemma[:-1]
+        tok.text = tok.text[:-1]
+        tok.end -= 1
+    if not glued:
+        return
+    for i, tok in enumerate(out, start=1):
+        if id(tok) in glued:
+            tok.head = new_index[glued[id(tok)]]
+        elif tok.head:
+            tok.head = new_index[tok.head]
+        tok.index = i
+    sent.tokens = out
+
+
 def apply(sents: list[Sentence], text: str) -> list[Sentence]:
     sents = join_broken_sentences(sents, text)
+    for sent in sents:
+        split_glued_brackets(sent)
     tag_names(sents)
     for sent in sents:
         for tok in sent.tokens:
