@@ -58,6 +58,7 @@ class TrainConfig:
     wv_min_count: int = 2
     pos_init: Path | None = None  # continue the tagger from this model (.pt or bundled .pt.xz)
     dep_init: Path | None = None  # continue the parser from this model (fresh optimizer)
+    dep_train: Path | None = None  # parser training file instead of gold-tagged train (e.g. predicted tags)
     pos_extra: list[str] = field(default_factory=list)
     dep_extra: list[str] = field(default_factory=list)
     threads: int = 1  # torch threads per training process (2 threads thrash when a core is busy)
@@ -562,7 +563,7 @@ def train_depparse(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> 
         "--shorthand",
         _shorthand(cfg.lang),
         "--train_file",
-        str(paths["train"]),
+        str(cfg.dep_train or paths["train"]),
         "--eval_file",
         str(paths["dev"]),
         "--output_file",
@@ -607,6 +608,11 @@ def train_depparse(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> 
         # optimizer, step count from 0): the vocabulary must come from the same prepared data.
         init = _float32_copy(Path(cfg.dep_init), cfg.work_dir / f"{cfg.lang}_depparse_init.pt")
         cmd += ["--continue_from", str(init)]
+        if not model.exists():
+            # stanza's switch to the second optimizer reloads the best saved model: before the first
+            # evaluation that must be the starting point (else --dep-adam-from 1 fails)
+            model.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(init, model)
         print(f"[depparse] continuing from {init}", flush=True)
     _run(cmd, "depparse", cfg)
     _install(cfg, model, "depparse")
@@ -747,6 +753,42 @@ def train(
     return out
 
 
+def retag(src: str | Path, dst: str | Path, lang: str, models: str | None = None) -> float:
+    """Copy a CoNLL-U file with UPOS/XPOS/feats from the tagger in `models` (heads and relations stay gold).
+
+    A parser trained on predicted tags learns to live with the tagger's errors (`--dep-train`).
+    Returns the UPOS agreement with the gold tags.
+    """
+    from claimcheck.nlp.parser import parse_pretokenized
+
+    blocks = Path(src).read_text(encoding="utf-8").strip("\n").split("\n\n")
+
+    def is_word(line: str) -> bool:
+        return not line.startswith("#") and line.split("\t")[0].isdigit()
+
+    words = [[ln.split("\t")[1] for ln in b.split("\n") if is_word(ln)] for b in blocks]
+    pred = parse_pretokenized(words, lang, models, konjunktiv_rule=False)
+    n = same = 0
+    out = []
+    for block, sent in zip(blocks, pred, strict=True):
+        tokens = iter(sent.tokens)
+        lines = []
+        for line in block.split("\n"):
+            if is_word(line):
+                cols, tok = line.split("\t"), next(tokens)
+                n += 1
+                same += cols[3] == tok.upos
+                cols[3], cols[4] = tok.upos, tok.xpos or "_"
+                cols[5] = "|".join(f"{k}={v}" for k, v in sorted(tok.feats.items())) or "_"
+                line = "\t".join(cols)
+            lines.append(line)
+        out.append("\n".join(lines))
+    Path(dst).write_text("\n\n".join(out) + "\n\n", encoding="utf-8")
+    agreement = same / n if n else 0.0
+    print(f"[retag] {n} words -> {dst}; UPOS agreement with gold {agreement:.4f}", flush=True)
+    return agreement
+
+
 def bundle(src_dir: str | Path, lang: str, dest: str | Path | None = None) -> list[Path]:
     """Pack trained model files (float16 + xz) into the bundled folder (or `dest`)."""
     from claimcheck.nlp.models import BUNDLED_ROOT, pack
@@ -805,11 +847,22 @@ def main(argv: list[str] | None = None) -> None:
         type=int,
         help="switch the parser to stanza's second-stage optimizer (Adam, lr 2e-4) at this step (stanza: 10000)",
     )
+    ap.add_argument(
+        "--dep-train",
+        help="train the parser on this CoNLL-U instead of the gold-tagged train file: the same sentences with the "
+        "tagger's predicted UPOS/XPOS/feats make the parser robust to tagging errors",
+    )
+    ap.add_argument("--retag", nargs=2, metavar=("SRC", "DST"),
+                    help="only write SRC.conllu with the current models' predicted tags to DST (for --dep-train)")
+    ap.add_argument("--models", help="model folder for --retag (default: resolved as for claimcheck check)")
     ap.add_argument("--lemma-seq2seq", action="store_true", default=None)
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--bundle", action="store_true", help="pack the models into claimcheck/_models/<lang>")
     ap.add_argument("--bundle-only", action="store_true", help="only pack --out into the bundled folder")
     a = ap.parse_args(argv)
+    if a.retag:
+        retag(a.retag[0], a.retag[1], a.lang, a.models)
+        return
     if a.bundle_only:
         bundle(a.out, a.lang)
         return
@@ -826,6 +879,7 @@ def main(argv: list[str] | None = None) -> None:
         ner_steps=a.ner_steps,
         pos_init=a.pos_init,
         dep_init=a.dep_init,
+        dep_train=Path(a.dep_train) if a.dep_train else None,
         lemma_seq2seq=a.lemma_seq2seq,
         threads=a.threads,
         pos_extra=["--lr", str(a.pos_lr)] if a.pos_lr else None,
