@@ -357,7 +357,11 @@ class Attributor:
             toks[0].upos == "DET" and toks[0].text.lower() in ("der", "die", "the", "des", "dem", "den")
             and self._is_role(last_word[-1].text) and all(t in last_word for t in propn)
         )
-        if propn and not descriptor:
+        # "A spokesperson for the Department of Health and Social Care": the role's body, not a name in it
+        role_for = self.doc.language == "en" and bool(propn) and nouns[:1] != propn[:1] and bool(nouns) \
+            and nouns[0].upos == "NOUN" and self._is_role(nouns[0].text) and any(
+                t.text.lower() in ("for", "of", "at") and nouns[0].start < t.start < propn[0].start for t in toks)
+        if propn and not descriptor and not role_for:
             run = self._name_run(content, propn)
             while len(run) > 1 and (self._title(run, 0) or self._is_role(run[0].text)):
                 run = run[1:]  # "Sen. Dale Hutchins" → Dale Hutchins, role Sen.

@@ -559,8 +559,8 @@ class ClaimFinder:
                     return Phrase(self.si_of[id(sent)], noun_phrase(sent, c), "agent")
             if node.deprel in ("conj", "xcomp", "aux", "aux:pass", "cop") and node.head:
                 node = sent.token(node.head)
-            elif self.lang == "en" and node.deprel == "advcl" and node.head \
-                    and node.feats.get("VerbForm") in ("Ger", "Part"):
+            elif self.lang == "en" and node.deprel in ("advcl", "csubj") and node.head \
+                    and node.feats.get("VerbForm") in ("Ger", "Part"):  # "Conceding that …, he warned" (csubj: a slip)
                 node = sent.token(node.head)  # "…, telling Reuters …": a participle shares its clause's subject
             else:
                 node = None
@@ -1416,7 +1416,10 @@ class ClaimFinder:
                         and self.cue_of(sent, nxt) is not None:
                     content = _trim(content[:k])
                     break
-            content = self.cut_coordinated_report(sent, content)
+            cut = self.cut_coordinated_report(sent, content)
+            if len(cut) < len(content) and not any(is_finite_verb(t) for t in cut):
+                return None  # "tweeted a photograph … and said she …": the second cue carries the claim
+            content = cut
         if self.lang == "en" and content and content[0].start > tok.start and (
                 content[0].text.lower() in self.clause_scene_openers | NOT_CONTENT_OPENERS):
             # "said …, while Sanders will receive 57", "spoke before Sanders addressed a rally", "who grew up with
@@ -1516,7 +1519,16 @@ class ClaimFinder:
         report on the first; the content stops before the "and" that opens a clause with a subject and a cue
         of its own (which then frames its own claim)."""
         for k in range(1, len(content) - 2):
-            if content[k].text.lower() not in ("and", "but") or content[k - 1].text not in (",", ";"):
+            if content[k].text.lower() not in ("and", "but"):
+                continue
+            second = content[k + 1]
+            if content[k - 1].text not in (",", ";"):
+                # "tweeted a photograph … and said she had been yanked": the same subject reports again
+                verb = self.cue_of(sent, second) if is_finite_verb(second) and not self.inside_quote(second) else None
+                if verb is not None and verb.kind == "speech" and (any(
+                        c.deprel in ("ccomp", "parataxis") for c in sent.children(second)) or any(
+                        self.inside_quote(t) for t in content[k + 2 : k + 6])):  # "… and calls her “a …”"
+                    return _trim(content[:k])
                 continue
             for j in range(k + 2, min(k + 9, len(content))):
                 word = content[j]

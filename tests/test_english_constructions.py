@@ -34,6 +34,12 @@ CASES = {
         'At a rally in Berea on Tuesday, after winning Ohio in the primary, Gov. John Kasich said, '
         '"We are going all the way to Cleveland."',
         "Cleveland", {"direct_quote"}, "Kasich", "said"),
+    "a second cue after 'and' with the same subject": (
+        "Fields later tweeted a photograph of her bruised forearm and said she had been yanked backward.",
+        "she had been yanked backward", {"indirect_speech"}, "Fields", "said"),
+    "an initialism before a title": (
+        '"The defendant betrayed the children this charity was created to serve," U.S. Attorney Rachel Greenberg '
+        "said at a news conference.", "betrayed the children", {"direct_quote"}, "Rachel Greenberg", "said"),
 }
 
 
@@ -88,3 +94,10 @@ def test_who_just_spoke_stays_the_pronouns_referent() -> None:
     assert "Sarandon" in who(claim_with(report, "I do not know")), report.claims
     really = claim_with(report, "Really")
     assert really.kind == "direct_quote" and "Sarandon" in who(really), really
+
+
+def test_a_spokesperson_for_a_department_is_no_name_inside_it() -> None:
+    report = analyse('A spokesperson for the Department of Health and Social Care said: "We do not comment on leaks."')
+    claim = claim_with(report, "comment on leaks")
+    assert claim.speaker is not None and claim.speaker.name != "Social Care"
+    assert claim.speaker.mention == "A spokesperson for the Department of Health and Social Care"

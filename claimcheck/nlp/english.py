@@ -141,8 +141,34 @@ def tag_names(sent: Sentence) -> None:
         starts = False
 
 
+INITIALISM = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+
+def join_initialisms(sent: Sentence) -> None:
+    """'U.S' '.' -> 'U.S.': the tokenizer splits the last period off an initialism before a capital
+    ('U.S. Attorney Rachel Greenberg'), and the name phrase then stops at the stray period."""
+    toks = sent.tokens
+    drop = set()
+    for k in range(len(toks) - 2):
+        a, dot, nxt = toks[k], toks[k + 1], toks[k + 2]
+        if dot.text == "." and dot.start == a.end and INITIALISM.fullmatch(a.text) and nxt.text[:1].isupper() \
+                and not any(t.head == dot.index for t in toks):
+            a.text, a.end = a.text + ".", dot.end
+            a.lemma = a.text
+            drop.add(dot.index)
+    if not drop:
+        return
+    kept = [t for t in toks if t.index not in drop]
+    new_index = {t.index: i for i, t in enumerate(kept, start=1)}
+    for t in kept:
+        t.head = new_index.get(t.head, 0) if t.head else 0
+        t.index = new_index[t.index]
+    sent.tokens = kept
+
+
 def apply(sentences: list[Sentence], text: str) -> list[Sentence]:
     sentences = split_datelines(join_broken_sentences(sentences, text), text)
     for sent in sentences:
+        join_initialisms(sent)
         tag_names(sent)
     return sentences
