@@ -266,13 +266,13 @@ class Attributor:
         if not toks:
             return None
         sent_toks = self.doc.sentences[phrase.sentence].tokens if 0 <= phrase.sentence < len(self.doc.sentences) else []
-        if toks[-1] in sent_toks and sum(t.text == "(" for t in toks) > sum(t.text == ")" for t in toks):
-            k = sent_toks.index(toks[-1])
-            if k + 1 < len(sent_toks) and sent_toks[k + 1].text == ")":
-                toks = toks + [sent_toks[k + 1]]  # "die Gewerkschaft (GDL)": the mention closes its bracket
+        k = sent_toks.index(toks[-1]) if toks[-1] in sent_toks else None
+        if k is not None and k + 1 < len(sent_toks) and sent_toks[k + 1].text == ")" \
+                and sum(t.text == "(" for t in toks) > sum(t.text == ")" for t in toks):
+            k += 1
+            toks = toks + [sent_toks[k]]  # "die Gewerkschaft (GDL)": the mention closes its bracket
         # the phrase may stop inside an outlet's name ("die „Washington | Post“"): look a few words on
-        if sent_toks and toks[-1] in sent_toks:
-            k = sent_toks.index(toks[-1])
+        if k is not None:
             wider = toks + [t for t in sent_toks[k + 1 : k + 4] if t.text not in ALL_MARKS]
             hit = find_outlet(wider, self.rules.outlet_aliases)
             if hit is not None and hit[1] < len(toks) and hit[2] > len(toks):
@@ -291,9 +291,9 @@ class Attributor:
             return src
         paren = next((k for k, t in enumerate(toks) if t.text == "("), None)
         # what may follow the abbreviation: nothing, or where the body sits ("(VGH) in Mannheim")
-        seat = paren is not None and paren + 3 < len(toks) and toks[paren + 2].text == ")" \
+        seat = paren is not None and paren + 4 < len(toks) and toks[paren + 2].text == ")" \
             and toks[paren + 3].text.lower() in ("in", "im", "aus") \
-            and all(t.upos == "PROPN" for t in toks[paren + 4 :]) and paren + 4 < len(toks)
+            and all(t.upos == "PROPN" for t in toks[paren + 4 :])
         if paren is not None and 0 < paren < len(toks) - 1 and re.fullmatch(r"[A-ZÄÖÜ]{2,6}", toks[paren + 1].text) \
                 and (seat or all(t.text == ")" for t in toks[paren + 2 :])) \
                 and not any(t.upos == "PROPN" for t in toks[:paren]) and any(t.upos == "NOUN" for t in toks[:paren]):

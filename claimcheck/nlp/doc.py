@@ -84,3 +84,13 @@ class ParsedDoc:
     text: str
     language: str
     sentences: list[Sentence]
+
+
+def renumber(tokens: list[Token]) -> list[Token]:
+    """Tokens after a repair split or joined some: positions 1..n again. Heads are given in the old
+    numbering; a token the repair added has index 0 and its head names the old word it belongs to."""
+    new_index = {t.index: i for i, t in enumerate(tokens, start=1) if t.index}
+    for i, t in enumerate(tokens, start=1):
+        t.head = new_index.get(t.head, 0) if t.head else 0
+        t.index = i
+    return tokens

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.nlp.doc import Sentence, Token
+from claimcheck.nlp.doc import Sentence, Token, renumber
 
 QUOTE_CHARS = set("\"'“”‘’„«»")
 TERMINAL = {".", "!", "?", "…", ":", ";"}
@@ -156,14 +156,8 @@ def join_initialisms(sent: Sentence) -> None:
             a.text, a.end = a.text + ".", dot.end
             a.lemma = a.text
             drop.add(dot.index)
-    if not drop:
-        return
-    kept = [t for t in toks if t.index not in drop]
-    new_index = {t.index: i for i, t in enumerate(kept, start=1)}
-    for t in kept:
-        t.head = new_index.get(t.head, 0) if t.head else 0
-        t.index = new_index[t.index]
-    sent.tokens = kept
+    if drop:
+        sent.tokens = renumber([t for t in toks if t.index not in drop])
 
 
 def apply(sentences: list[Sentence], text: str) -> list[Sentence]:

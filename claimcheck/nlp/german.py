@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from claimcheck.nlp.doc import Sentence, Token
+from claimcheck.nlp.doc import Sentence, Token, renumber
 from claimcheck.nlp.english import _merge, _only_quotes
 
 MONTHS = {"Januar", "Jänner", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
@@ -109,33 +109,21 @@ BRACKETS = {")": "(", "]": "["}
 def split_glued_brackets(sent: Sentence) -> None:
     """'VGH)' -> 'VGH' ')': the bracket becomes a punct token under the word it was glued to."""
     out: list[Token] = []
-    new_index: dict[int, int] = {}  # old token index -> index after the split
-    glued: dict[int, int] = {}  # id() of a new bracket token -> old index of its word
     for tok in sent.tokens:
         out.append(tok)
-        new_index[tok.index] = len(out)
         opener = BRACKETS.get(tok.text[-1:])
         if opener is None or len(tok.text) < 2 or opener in tok.text or not tok.text[-2].isalnum():
             continue
         if len(out) > 1 and out[-2].start == tok.start:
             continue  # the second word of a multi-word token: leave its shared span alone
-        bracket = Token(index=0, text=tok.text[-1], lemma=tok.text[-1], upos="PUNCT", feats={}, head=0,
-                        deprel="punct", start=tok.end - 1, end=tok.end, xpos="$(")
-        glued[id(bracket)] = tok.index
-        out.append(bracket)
+        out.append(Token(index=0, text=tok.text[-1], lemma=tok.text[-1], upos="PUNCT", feats={}, head=tok.index,
+                         deprel="punct", start=tok.end - 1, end=tok.end, xpos="$("))
         if tok.lemma.endswith(tok.text[-1]):
             tok.lemma = tok.lemma[:-1]
         tok.text = tok.text[:-1]
         tok.end -= 1
-    if not glued:
-        return
-    for i, tok in enumerate(out, start=1):
-        if id(tok) in glued:
-            tok.head = new_index[glued[id(tok)]]
-        elif tok.head:
-            tok.head = new_index[tok.head]
-        tok.index = i
-    sent.tokens = out
+    if len(out) > len(sent.tokens):
+        sent.tokens = renumber(out)
 
 
 def apply(sents: list[Sentence], text: str) -> list[Sentence]:

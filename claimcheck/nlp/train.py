@@ -77,6 +77,11 @@ def _write_conllu(path: Path, blocks: list[str]) -> None:
     path.write_text("\n\n".join(blocks) + "\n\n", encoding="utf-8")
 
 
+def _is_word(cols: list[str]) -> bool:
+    """A syntactic word's line (not a multi-word token range, an empty node or a comment)."""
+    return len(cols) == 10 and cols[0].isdigit()
+
+
 def _map_cols(block: str, fn) -> str:
     out = []
     for line in block.split("\n"):
@@ -84,7 +89,7 @@ def _map_cols(block: str, fn) -> str:
             out.append(line)
             continue
         cols = line.split("\t")
-        if len(cols) == 10 and cols[0].isdigit():
+        if _is_word(cols):
             cols = fn(cols)
         out.append("\t".join(cols))
     return "\n".join(out)
@@ -761,29 +766,23 @@ def retag(src: str | Path, dst: str | Path, lang: str, models: str | None = None
     """
     from claimcheck.nlp.parser import parse_pretokenized
 
-    blocks = Path(src).read_text(encoding="utf-8").strip("\n").split("\n\n")
-
-    def is_word(line: str) -> bool:
-        return not line.startswith("#") and line.split("\t")[0].isdigit()
-
-    words = [[ln.split("\t")[1] for ln in b.split("\n") if is_word(ln)] for b in blocks]
+    blocks = _read_conllu(Path(src))
+    lines = [[ln.split("\t") for ln in block.split("\n") if not ln.startswith("#")] for block in blocks]
+    words = [[cols[1] for cols in sent if _is_word(cols)] for sent in lines]
     pred = parse_pretokenized(words, lang, models, konjunktiv_rule=False)
     n = same = 0
-    out = []
-    for block, sent in zip(blocks, pred, strict=True):
-        tokens = iter(sent.tokens)
-        lines = []
-        for line in block.split("\n"):
-            if is_word(line):
-                cols, tok = line.split("\t"), next(tokens)
-                n += 1
-                same += cols[3] == tok.upos
-                cols[3], cols[4] = tok.upos, tok.xpos or "_"
-                cols[5] = "|".join(f"{k}={v}" for k, v in sorted(tok.feats.items())) or "_"
-                line = "\t".join(cols)
-            lines.append(line)
-        out.append("\n".join(lines))
-    Path(dst).write_text("\n\n".join(out) + "\n\n", encoding="utf-8")
+
+    def predicted(cols: list[str], tokens) -> list[str]:
+        nonlocal n, same
+        tok = next(tokens)
+        n += 1
+        same += cols[3] == tok.upos
+        feats = "|".join(f"{k}={v}" for k, v in sorted(tok.feats.items())) or "_"
+        return [*cols[:3], tok.upos, tok.xpos or "_", feats, *cols[6:]]
+
+    out = [_map_cols(block, lambda cols, tokens=iter(sent.tokens): predicted(cols, tokens))
+           for block, sent in zip(blocks, pred, strict=True)]
+    _write_conllu(Path(dst), out)
     agreement = same / n if n else 0.0
     print(f"[retag] {n} words -> {dst}; UPOS agreement with gold {agreement:.4f}", flush=True)
     return agreement
