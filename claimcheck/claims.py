@@ -739,7 +739,11 @@ class ClaimFinder:
             line = m.group(0).strip().lstrip("-–— ")
             start = self.text.index(line, m.start())
             self.credits.append(CreditLine(line, start, start + len(line)))
+        transcript = self.transcript_turns()
         for si, sent in enumerate(self.doc.sentences):
+            if si in transcript:
+                self.transcript_turn(si, sent, transcript[si])
+                continue
             self.sentence(si, sent)
         self.claims.sort(key=lambda c: (c.start, -c.end))
         return DocClaims(self.claims, self.pointers, self.credits)
@@ -747,6 +751,54 @@ class ClaimFinder:
     def add(self, cand: Candidate) -> Candidate:
         self.claims.append(cand)
         return cand
+
+    # -- interview transcripts: "TAPPER: Do you think …" / "FALLIN: Well, I think …"
+    def transcript_turns(self) -> dict[int, Phrase | None]:
+        """Sentences of a transcript, each with the speaker label its line opens with (None: the label itself).
+
+        A line that opens with a name and a colon is a speaker's turn only in a dialogue: at least
+        three such lines and a name that comes back. One "Scholz: …" line is a headline, "Update:" a topic.
+        """
+        turns: list[tuple[int, Phrase, list[int]]] = []
+        sents = self.doc.sentences
+        for si, sent in enumerate(sents):
+            line_start = self.text.rfind("\n", 0, sent.start) + 1
+            if self.text[line_start : sent.start].strip():
+                continue
+            toks = sent.tokens
+            colon = next((i for i, t in enumerate(toks[:5]) if t.text == ":"), None)
+            if not colon or not self._name_label(toks[:colon]):
+                continue
+            label = toks[:colon]
+            if sum(ch.isalpha() for t in label for ch in t.text) < 2 or not any(t.upos == "PROPN" for t in label):
+                continue  # "Q:", "A:", "Frage:" — the questioner or a topic, not a name
+            line_end = self.text.find("\n", sent.start)
+            line_end = len(self.text) if line_end < 0 else line_end
+            members = [j for j in range(si, len(sents)) if sents[j].start < line_end]
+            turns.append((si, Phrase(si, label, "subject"), members))
+        names = [" ".join(t.text.lower() for t in ph.tokens) for _, ph, _ in turns]
+        if len(turns) < 3 or len(set(names)) == len(names):
+            return {}
+        out: dict[int, Phrase | None] = {}
+        for si, label, members in turns:
+            for j in members:
+                out[j] = label
+            if len(self.doc.sentences[si].tokens) == len(label.tokens) + 1:
+                out[si] = None  # "Matthews:" split off as a sentence of its own
+        return out
+
+    def transcript_turn(self, si: int, sent: Sentence, label: Phrase | None) -> None:
+        """A transcript's words are the speaker's own: the sentence (after the label) is a direct quote."""
+        if label is None:
+            return
+        body = _trim([t for t in sent.tokens if label.sentence != si or t.start > label.tokens[-1].end])
+        if body and body[0].text == ":":
+            body = _trim(body[1:])
+        if not body or not any(t.upos not in PUNCT for t in body):
+            return
+        para = _paragraph_of(sent.start, self.paragraphs)
+        self.add(Candidate(body[0].start, body[-1].end, "direct_quote", si, para, f"{self.lang}.transcript",
+                           source=label))
 
     def quotes_in(self, sent: Sentence) -> list[Quote]:
         k = max(0, bisect.bisect_right(self.quote_starts, sent.start) - 1)

@@ -101,3 +101,24 @@ def test_a_spokesperson_for_a_department_is_no_name_inside_it() -> None:
     claim = claim_with(report, "comment on leaks")
     assert claim.speaker is not None and claim.speaker.name != "Social Care"
     assert claim.speaker.mention == "A spokesperson for the Department of Health and Social Care"
+
+
+def test_transcript_turns_are_the_speakers_own_words() -> None:
+    text = ("Partial transcript as follows:\n\n"
+            "TAPPER: Governor, do you think the candidate has campaigned as a healer?\n\n"
+            "FALLIN: Well, I think he is trying. I think that has been part of his message.\n\n"
+            "TAPPER: And the polls?\n\n"
+            "FALLIN: The polls will tighten after the convention.\n")
+    report = analyse(text)
+    c = claim_with(report, "polls will tighten")
+    assert c.kind == "direct_quote" and "FALLIN" in who(c), c
+    second = claim_with(report, "part of his message")  # the turn's later sentences too
+    assert "FALLIN" in who(second), second
+    assert not any(cl.text.startswith("TAPPER") for cl in report.claims)  # the label is not a claim
+
+
+def test_one_name_label_is_a_headline_not_a_transcript() -> None:
+    text = ("Update: The bridge will reopen on Monday.\n\n"
+            "The city said the repairs cost $4 million.\n")
+    c = claim_with(analyse(text), "bridge will reopen")
+    assert c.kind != "direct_quote", c

@@ -59,6 +59,7 @@ class TrainConfig:
     pos_init: Path | None = None  # continue the tagger from this model (.pt or bundled .pt.xz)
     dep_init: Path | None = None  # continue the parser from this model (fresh optimizer)
     dep_train: Path | None = None  # parser training file instead of gold-tagged train (e.g. predicted tags)
+    dep_dev: Path | None = None  # parser model-selection file instead of gold-tagged dev (same tags as dep_train)
     pos_extra: list[str] = field(default_factory=list)
     dep_extra: list[str] = field(default_factory=list)
     threads: int = 1  # torch threads per training process (2 threads thrash when a core is busy)
@@ -500,6 +501,28 @@ def _tagger_from_init(init: str, tagger_argv: list[str]) -> None:
     st_tagger.main(tagger_argv)
 
 
+def _parser_with_init_vocab(init: str, parser_argv: list[str]) -> None:
+    """Run stanza's parser training with the training data mapped through `init`'s vocabulary.
+
+    stanza builds the vocabulary from the training file; continuing on the same sentences with
+    predicted tags (`--dep-train`) counts tags differently, so the ids no longer match the loaded
+    model's embeddings. The loaded model's vocabulary maps the file instead (unseen values -> UNK).
+    """
+    import torch
+    from stanza.models import parser as st_parser
+    from stanza.models.pos.vocab import MultiVocab
+
+    init_vocab = MultiVocab.load_state_dict(torch.load(init, map_location="cpu", weights_only=False)["vocab"])
+    base = st_parser.DataLoader
+
+    def loader(*args, vocab=None, **kwargs):
+        return base(*args, vocab=vocab or init_vocab, **kwargs)
+
+    st_parser.DataLoader = loader
+    print(f"[depparse] training data mapped with the vocabulary of {init}", flush=True)
+    st_parser.main(parser_argv)
+
+
 def train_pos(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> None:
     save = cfg.work_dir / "models"
     if cfg.pos_init:
@@ -560,7 +583,12 @@ def train_depparse(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> 
     save = cfg.work_dir / "models"
     model = save / f"{cfg.lang}_depparse.pt"
     ckpt = save / f"{cfg.lang}_depparse_checkpoint.pt"
-    cmd = _py("stanza.models.parser") + [
+    init = _float32_copy(Path(cfg.dep_init), cfg.work_dir / f"{cfg.lang}_depparse_init.pt") if cfg.dep_init else None
+    if init and cfg.dep_train:
+        head = _py("claimcheck.nlp.train") + ["_parser_with_init_vocab", str(init), "--"]
+    else:
+        head = _py("stanza.models.parser")
+    cmd = head + [
         "--mode",
         "train",
         "--lang",
@@ -570,7 +598,7 @@ def train_depparse(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> 
         "--train_file",
         str(cfg.dep_train or paths["train"]),
         "--eval_file",
-        str(paths["dev"]),
+        str(cfg.dep_dev or paths["dev"]),
         "--output_file",
         str(cfg.work_dir / f"{cfg.lang}_dep_dev_pred.conllu"),
         "--wordvec_pretrain_file",
@@ -608,16 +636,24 @@ def train_depparse(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> 
     if ckpt.exists():
         cmd += ["--continue_from", str(ckpt)]
         print(f"[depparse] resuming from {ckpt}", flush=True)
-    elif cfg.dep_init:
+    elif init:
         # stanza's --continue_from takes a plain model too (weights and vocabulary, a new
         # optimizer, step count from 0): the vocabulary must come from the same prepared data.
-        init = _float32_copy(Path(cfg.dep_init), cfg.work_dir / f"{cfg.lang}_depparse_init.pt")
         cmd += ["--continue_from", str(init)]
         if not model.exists():
             # stanza's switch to the second optimizer reloads the best saved model: before the first
             # evaluation that must be the starting point (else --dep-adam-from 1 fails)
             model.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(init, model)
+            if cfg.dep_dev:
+                # the init's score history was measured on another dev file: kept, no new score beats it
+                # and stanza never saves a better model
+                import torch
+
+                data = torch.load(init, map_location="cpu", weights_only=False)
+                data["dev_score_history"] = []
+                torch.save(data, model)
+            else:
+                shutil.copyfile(init, model)
         print(f"[depparse] continuing from {init}", flush=True)
     _run(cmd, "depparse", cfg)
     _install(cfg, model, "depparse")
@@ -825,6 +861,9 @@ def main(argv: list[str] | None = None) -> None:
     if argv[:1] == ["_tagger_from_init"]:  # internal: see train_pos / --pos-init
         _tagger_from_init(argv[1], argv[3:] if argv[2:3] == ["--"] else argv[2:])
         return
+    if argv[:1] == ["_parser_with_init_vocab"]:  # internal: see train_depparse / --dep-train
+        _parser_with_init_vocab(argv[1], argv[3:] if argv[2:3] == ["--"] else argv[2:])
+        return
     ap = argparse.ArgumentParser(description="Train claimcheck's stanza models offline")
     ap.add_argument("--lang", required=True)
     ap.add_argument("--data", required=True)
@@ -851,6 +890,7 @@ def main(argv: list[str] | None = None) -> None:
         help="train the parser on this CoNLL-U instead of the gold-tagged train file: the same sentences with the "
         "tagger's predicted UPOS/XPOS/feats make the parser robust to tagging errors",
     )
+    ap.add_argument("--dep-dev", help="parser model selection on this CoNLL-U (e.g. dev with predicted tags)")
     ap.add_argument("--retag", nargs=2, metavar=("SRC", "DST"),
                     help="only write SRC.conllu with the current models' predicted tags to DST (for --dep-train)")
     ap.add_argument("--models", help="model folder for --retag (default: resolved as for claimcheck check)")
@@ -879,6 +919,7 @@ def main(argv: list[str] | None = None) -> None:
         pos_init=a.pos_init,
         dep_init=a.dep_init,
         dep_train=Path(a.dep_train) if a.dep_train else None,
+        dep_dev=Path(a.dep_dev) if a.dep_dev else None,
         lemma_seq2seq=a.lemma_seq2seq,
         threads=a.threads,
         pos_extra=["--lr", str(a.pos_lr)] if a.pos_lr else None,
