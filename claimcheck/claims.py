@@ -762,7 +762,7 @@ class ClaimFinder:
         turns: list[tuple[int, Phrase, list[int]]] = []
         sents = self.doc.sentences
         for si, sent in enumerate(sents):
-            line_start = self.text.rfind("\n", 0, sent.start) + 1
+            line_start, line_end = self.line_bounds(sent.start)
             if self.text[line_start : sent.start].strip():
                 continue
             toks = sent.tokens
@@ -772,8 +772,6 @@ class ClaimFinder:
             label = toks[:colon]
             if sum(ch.isalpha() for t in label for ch in t.text) < 2 or not any(t.upos == "PROPN" for t in label):
                 continue  # "Q:", "A:", "Frage:" — the questioner or a topic, not a name
-            line_end = self.text.find("\n", sent.start)
-            line_end = len(self.text) if line_end < 0 else line_end
             members = [j for j in range(si, len(sents)) if sents[j].start < line_end]
             turns.append((si, Phrase(si, label, "subject"), members))
         names = [" ".join(t.text.lower() for t in ph.tokens) for _, ph, _ in turns]
@@ -783,7 +781,7 @@ class ClaimFinder:
         for si, label, members in turns:
             for j in members:
                 out[j] = label
-            if len(self.doc.sentences[si].tokens) == len(label.tokens) + 1:
+            if self.is_speaker_label(si):
                 out[si] = None  # "Matthews:" split off as a sentence of its own
         return out
 
@@ -2024,10 +2022,14 @@ class ClaimFinder:
 
     def is_first_line(self, sent: Sentence) -> bool:
         """This sentence ends the document's first line (alone on it, or after a "Name:" label)."""
-        line_start = self.text.rfind("\n", 0, sent.start) + 1
-        line_end = self.text.find("\n", sent.start)
-        line_end = len(self.text) if line_end < 0 else line_end
+        line_start, line_end = self.line_bounds(sent.start)
         return self.text[:line_start].strip() == "" and self.text[sent.end : line_end].strip() == ""
+
+    def line_bounds(self, offset: int) -> tuple[int, int]:
+        """Start and end offsets of the text line that holds `offset`."""
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        line_end = self.text.find("\n", offset)
+        return line_start, len(self.text) if line_end < 0 else line_end
 
     def is_speaker_label(self, si: int) -> bool:
         """ "Lynch:" split off as a sentence of its own, with the rest of its line after it."""

@@ -858,11 +858,11 @@ def main(argv: list[str] | None = None) -> None:
     import argparse
 
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["_tagger_from_init"]:  # internal: see train_pos / --pos-init
-        _tagger_from_init(argv[1], argv[3:] if argv[2:3] == ["--"] else argv[2:])
-        return
-    if argv[:1] == ["_parser_with_init_vocab"]:  # internal: see train_depparse / --dep-train
-        _parser_with_init_vocab(argv[1], argv[3:] if argv[2:3] == ["--"] else argv[2:])
+    # internal: stanza's training loops run with a claimcheck patch (see train_pos / --pos-init,
+    # train_depparse / --dep-train)
+    internal = {"_tagger_from_init": _tagger_from_init, "_parser_with_init_vocab": _parser_with_init_vocab}
+    if argv[:1] and argv[0] in internal:
+        internal[argv[0]](argv[1], argv[3:] if argv[2:3] == ["--"] else argv[2:])
         return
     ap = argparse.ArgumentParser(description="Train claimcheck's stanza models offline")
     ap.add_argument("--lang", required=True)
