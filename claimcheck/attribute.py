@@ -334,7 +334,7 @@ class Attributor:
         propn = [t for t in content if t.text[:1].isupper() and (t.upos == "PROPN" or t.text in self.memory.full_names)]
         first_noun = content[0]
         # pronouns: "er", "sie"
-        if len(content) == 1 and head.upos == "PRON":
+        if len(content) == 1 and (head.upos == "PRON" or head.feats.get("Poss") == "Yes"):
             want = self.pronouns.get(head.text.lower())
             if want is None:
                 return Source(text, "group", text, toks[0].start, toks[-1].end, vague=head.text.lower() in self.vague)

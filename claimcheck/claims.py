@@ -321,6 +321,9 @@ class ClaimFinder:
                 particles.add(toks[i].text.lower())
         if any(c.text.lower() in ("sich",) for c in sent.children(tok)):
             particles.add("sich")
+        before = sent.token(tok.index - 1)
+        if self.lang == "de" and before is not None and before.text.islower() and self.clause_final(sent, tok):
+            particles.add(before.text.lower())  # verb-final clause: "wie das Ministerium bekannt gab,"
         options = list(self.rules.cue_verbs.get(tok.lemma.lower(), [])) or list(
             self.rules.cue_forms.get(tok.text.lower(), [])
         )
@@ -362,6 +365,17 @@ class ClaimFinder:
             return []
         if self.lang != "de":
             return []
+        # a verb-final clause fuses the particle: "bekanntgab", "hervorhob", "mitteilte"
+        for prt, verbs in self.rules.cue_particles.items():
+            rest = word[len(prt):]
+            if word.startswith(prt) and len(rest) >= 3:
+                found = self.rules.cue_forms.get(rest, []) or self.rules.cue_verbs.get(rest, [])
+                if not found:
+                    found = self._guess_lemma(Token(0, rest, rest, tok.upos, {}, 0, "", 0, 0))
+                lemmas = {v.lemma for v in found}
+                fused = [v for v in verbs if v.lemma in lemmas]
+                if fused:
+                    return fused
         for suffix in ("ten", "te", "et", "t", "en", "e"):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 stem = word[: -len(suffix)]
@@ -373,6 +387,12 @@ class ClaimFinder:
                         if cand in self.rules.cue_verbs:
                             return list(self.rules.cue_verbs[cand])
         return []
+
+    @staticmethod
+    def clause_final(sent: Sentence, tok: Token) -> bool:
+        """The verb ends its clause (German verb-final order: "…, wie er mitteilte,")."""
+        nxt = sent.token(tok.index + 1)
+        return nxt is None or nxt.upos == "PUNCT" or nxt.text in ALL_MARKS
 
     def negated(self, sent: Sentence, tok: Token) -> bool:
         """ "sagte er bisher nicht": a negated cue introduces nothing."""
@@ -1785,9 +1805,14 @@ class ClaimFinder:
             matched = {m.index for m in match}
             inner = [t for t in toks if first.index < t.index < last.index and t.index not in matched
                      and t.upos in ("ADJ", "PROPN", "NOUN")]
+            owner = [t for t in toks if first.index < t.index < last.index and t.feats.get("Poss") == "Yes"]
             pos = toks.index(last)
             follow = []
             for t in toks[pos + 1 :]:
+                nxt = sent.token(t.index + 1)
+                if t.text == "-" and follow and follow[-1].end == t.start and nxt is not None and nxt.start == t.end:
+                    follow.append(t)  # "der US-Armee": the tokenizer split the compound at its hyphen
+                    continue
                 if t.upos in PUNCT and t.text not in ALL_MARKS:
                     break
                 if t.upos in ("VERB", "AUX") and t.deprel not in ("amod",):
@@ -1805,6 +1830,8 @@ class ClaimFinder:
             if not follow and last.text.lower() != marker.phrase.split()[-1].lower():
                 return Phrase(si, [t for t in toks if (inner[0] if inner else last).index <= t.index <= last.index],
                               "laut")  # "nach (israelischen) Armeeangaben": the compound names the source
+            if owner and not follow and self.lang == "de":
+                return Phrase(si, owner, "laut")  # "nach seinen Angaben": the possessive is who
             if inner and not follow:
                 # "nach amerikanischen Erkenntnissen": the source is the phrase itself
                 return Phrase(si, [t for t in toks if inner[0].index <= t.index <= last.index], "laut")

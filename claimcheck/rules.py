@@ -243,6 +243,15 @@ class LanguageRules:
         return table
 
     @functools.cached_property
+    def cue_particles(self) -> dict[str, list[CueVerb]]:
+        """Separable particle → the cue verbs that take it, longest particle first ("hervor" before "vor")."""
+        table: dict[str, list[CueVerb]] = {}
+        for verb in self.cues.verbs:
+            if verb.particle and verb.particle != "sich":
+                table.setdefault(verb.particle.lower(), []).append(verb)
+        return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
+
+    @functools.cached_property
     def outlet_aliases(self) -> dict[tuple[str, ...], OutletEntry]:
         """Lower-cased token tuples of every outlet name and alias → outlet."""
         table: dict[tuple[str, ...], OutletEntry] = {}
