@@ -347,8 +347,18 @@ class ClaimFinder:
         if unwanted and any(c.deprel in ("obj", "obl") and {c.lemma.lower(), c.text.lower()} & unwanted
                             for c in sent.children(tok)):
             return None  # "claimed his third victory"
-        if best.names and tok.deprel == "acl" and tok.feats.get("VerbForm") == "Part":
-            return None  # "a program called Sandy Hook Promise"
+        if best.not_with:
+            near = [c for c in sent.children(tok)] + [g for c in sent.children(tok) for g in sent.children(c)]
+            if any(t.text.lower() in best.not_with for t in near):
+                return None  # "in Brand geraten", "befindet sich": another verb of the same form
+        bare_participle = tok.feats.get("VerbForm") == "Part" and not any(
+            c.upos == "AUX" for c in sent.children(tok))
+        if best.names and bare_participle and (tok.deprel == "acl" or self.lang == "de"):
+            return None  # "a program called Sandy Hook Promise", "auch „BD-Live“ genannt"
+        before = sent.token(tok.index - 1)
+        if self.lang == "de" and before is not None and before.text.lower() == "wie" and not is_finite_verb(tok) \
+                and not any(c.upos == "AUX" for c in sent.children(tok)):
+            return None  # "wie erwartet", "wie berichtet": an aside without a source
         return best
 
     def _guess_lemma(self, tok: Token) -> list[CueVerb]:

@@ -45,6 +45,9 @@ class CueVerb(_Strict):
     reported: bool = Field(True, description="Verb + NP object is reported speech.")
     not_objects: list[str] = Field([], description="With one of these as object it is no cue: 'claimed victory'.")
     not_next: list[str] = Field([], description="Followed by one of these words it is no cue: 'thanks to'.")
+    not_with: list[str] = Field(
+        [], description="With one of these words among its dependents it is no cue: 'in Brand geraten', 'befand sich'."
+    )
     names: bool = Field(False, description="As a participle after a noun it names: 'a program called X'.")
     note: str | None = None
 

@@ -58,6 +58,7 @@ class TrainConfig:
     wv_min_count: int = 2
     pos_init: Path | None = None  # continue the tagger from this model (.pt or bundled .pt.xz)
     dep_init: Path | None = None  # continue the parser from this model (fresh optimizer)
+    pos_gum: bool = False  # en: add GUM train's CC BY genres to the tagger's training data
     dep_train: Path | None = None  # parser training file instead of gold-tagged train (e.g. predicted tags)
     dep_dev: Path | None = None  # parser model-selection file instead of gold-tagged dev (same tags as dep_train)
     pos_extra: list[str] = field(default_factory=list)
@@ -192,7 +193,7 @@ def prepare_data(cfg: TrainConfig) -> dict[str, Path]:
         files = {
             "train": tr,
             "dev": dv,
-            "pos_train": tr,
+            "pos_train": tr + (_gum_cc_by(d) if cfg.pos_gum else []),
             "pos_dev": dv,
             "test": _read_conllu(_need(ewt / "en_ewt-ud-test.conllu")),
         }
@@ -204,6 +205,25 @@ def prepare_data(cfg: TrainConfig) -> dict[str, Path]:
         paths[name] = p
         print(f"[data] {name}: {len(blocks)} sentences -> {p}", flush=True)
     return paths
+
+
+# GUM genres under CC BY (or public domain) per the treebank's LICENSE; wikiHow and fiction are
+# CC BY-NC-SA, and the newer genres (academic, court, essay, letter, podcast) are not listed there
+GUM_CC_BY = ("news", "interview", "bio", "voyage", "textbook", "vlog", "speech", "conversation")
+
+
+def _gum_cc_by(d: Path) -> list[str]:
+    """GUM train sentences from the documents whose licence allows a shipped model (CC BY)."""
+    import re
+
+    blocks = _read_conllu(_need(d / "UD_English-GUM/en_gum-ud-train.reconstructed-no-reddit.conllu"))
+    keep, genre = [], ""
+    for b in blocks:
+        m = re.search(r"^# newdoc id = GUM_([a-z]+)_", b, re.M)
+        genre = m.group(1) if m else genre
+        if genre in GUM_CC_BY:
+            keep.append(b)
+    return keep
 
 
 def _wordvec_sentences(cfg: TrainConfig, paths: dict[str, Path]):
@@ -472,12 +492,16 @@ def _tagger_from_init(init: str, tagger_argv: list[str]) -> None:
     """Run stanza's tagger training loop, starting from the weights of an earlier model.
 
     stanza's tagger has no --continue flag: the Trainer it builds from scratch gets the
-    earlier model's weights (a fresh optimizer). The vocabulary built from the training data
-    must equal the one saved in the model (same prepared data), else this stops.
+    earlier model's weights (a fresh optimizer). The training data is mapped through the
+    model's own vocabulary (words and tag values it has not seen become UNK), so the tagger
+    can continue on more data (`--pos-gum`) without its embeddings shifting.
     """
     import torch
     from stanza.models import tagger as st_tagger
+    from stanza.models.pos.vocab import MultiVocab
 
+    init_vocab = MultiVocab.load_state_dict(torch.load(init, map_location="cpu", weights_only=False)["vocab"])
+    st_tagger.Dataset.init_vocab = staticmethod(lambda docs, args, tag_columns=None: init_vocab)
     base = st_tagger.Trainer
     state = {"done": False}
 
@@ -876,6 +900,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--dep-steps", type=int)
     ap.add_argument("--ner-steps", type=int)
     ap.add_argument("--pos-init", help="continue the tagger from this model file (.pt or bundled .pt.xz)")
+    ap.add_argument("--pos-gum", action="store_true",
+                    help="en: add GUM train's CC BY genres (news, interview, bio, voyage, …) to the tagger's data")
     ap.add_argument("--dep-init", help="continue the parser from this model file (.pt or bundled .pt.xz)")
     ap.add_argument(
         "--pos-lr", type=float, help="tagger learning rate (stanza: 3e-3); lower it when continuing with --pos-init"
@@ -917,6 +943,7 @@ def main(argv: list[str] | None = None) -> None:
         dep_steps=a.dep_steps,
         ner_steps=a.ner_steps,
         pos_init=a.pos_init,
+        pos_gum=a.pos_gum or None,
         dep_init=a.dep_init,
         dep_train=Path(a.dep_train) if a.dep_train else None,
         dep_dev=Path(a.dep_dev) if a.dep_dev else None,
