@@ -17,7 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from claimcheck.claims import PERSON_SUFFIX, PUNCT, Candidate, DocClaims, Phrase, Pointer, noun_phrase
+from claimcheck.claims import PERSON_SUFFIX, PUNCT, Candidate, ClaimFinder, DocClaims, Phrase, Pointer, noun_phrase
 from claimcheck.nlp.doc import ParsedDoc, Sentence, Token
 from claimcheck.nlp.english import TITLES
 from claimcheck.outlets import find_outlet
@@ -537,8 +537,9 @@ class Attributor:
                     self.inherit(c, last, si)
                 if c.kind == "direct_quote" and c.speaker is None and c.outlet is None and c.continues:
                     c.continues = False
-                if c.speaker is not None or c.outlet is not None:
-                    last = c
+                subordinate = last is not None and last.sentence == si and ClaimFinder.in_subordinate_clause(c)
+                if (c.speaker is not None or c.outlet is not None) and not subordinate:
+                    last = c  # a claim in a weil-clause does not take over from its sentence's main claim
                 if c.speaker is not None and c.speaker.type != "person":
                     self.last_body = (si, c.speaker)
             if si in pointers:

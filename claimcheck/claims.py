@@ -348,7 +348,12 @@ class ClaimFinder:
                             for c in sent.children(tok)):
             return None  # "claimed his third victory"
         if best.not_with:
-            near = [c for c in sent.children(tok)] + [g for c in sent.children(tok) for g in sent.children(c)]
+            near = list(sent.children(tok))
+            for step in (-1, 1):  # the words next to the verb: "in Brand geraten", "geraten in Not"
+                k = tok.index + step
+                while (t := sent.token(k)) is not None and t.upos not in PUNCT and abs(k - tok.index) <= 3:
+                    near.append(t)
+                    k += step
             if any(t.text.lower() in best.not_with for t in near):
                 return None  # "in Brand geraten", "befindet sich": another verb of the same form
         bare_participle = tok.feats.get("VerbForm") == "Part" and not any(
@@ -612,6 +617,9 @@ class ClaimFinder:
         for t in toks[i:]:
             if t.upos in ("DET", "PRON") and any(x.upos in ("NOUN", "PROPN", "PRON") for x in out):
                 break  # a new noun phrase begins ("Scholz | ein Gespräch")
+            if t.upos == "PRON" and len(out) == 1 and out[0].feats.get("PronType") == "Dem" \
+                    and out[0].text.lower() in self.rules.sources.pronouns:
+                return out  # "weil dieser ihn gebeten hatte": a demonstrative pronoun, then the object
             if t.upos in ("DET", "PROPN", "NOUN", "ADJ", "PRON", "NUM") or t.text in ALL_MARKS or (
                 t.text in ("-", "und", "and") and out
             ):
@@ -890,6 +898,14 @@ class ClaimFinder:
             return True  # English title case ("Friends of the Harbor"); German capitalises every noun
         if capitalised and not has_verb and len(words) <= 4:
             # "Caren Miosga", "Shenzhou 6": a name; a one-word answer ("Demnächst.") ends with punctuation
+            return True
+        if self.lang == "de" and not has_verb and 2 <= len(words) <= 8 and words[0][:1].isupper() \
+                and inner.rstrip()[-1:] not in ",;:" \
+                and not any(self.cue_of(sent, t) for t in sent.tokens if not q.start <= t.start < q.end) \
+                and not any(t.text.lower() in ("so", "als") and not q.start <= t.start < q.end for t in sent.tokens) \
+                and not any(m.kind in ("according_to", "vague") for m, _ in self.find_markers(sent)):
+            # a capitalised phrase without a verb in a sentence that reports no speech: a name or title
+            # („Ärzte ohne Grenzen“, „Nackt unter Wölfen“, „Rat für nationale Sicherheit“)
             return True
         if self.lang == "en" and not has_verb and len(words) <= 4 and inner.rstrip(",;:")[-1:] not in ".!?…" \
                 and before and not any(self.cue_of(sent, t) for t in sent.tokens if not q.start <= t.start < q.end):
@@ -1933,7 +1949,17 @@ class ClaimFinder:
             if target is not None and marker.kind in ("according_to",) and target.source is None:
                 target.source = self.marker_source(sent, marker, match)
                 continue
-            if target is not None:
+            outside = body
+            if target is not None and marker.kind == "according_to" and self.in_subordinate_clause(target) \
+                    and not target.start <= match[0].start < target.end:
+                # "Laut Anklage war er in Streit geraten, weil dieser ihn gebeten hatte, …": the request is
+                # the weil-clause's claim; the main clause is still the indictment's
+                outside = [t for t in body if t.end <= target.start]
+                cut = next((k for k, t in enumerate(outside) if t.upos == "SCONJ" and k > 0), len(outside))
+                outside = _trim(outside[:cut])
+                if not outside or not outside[0].start <= match[0].start < outside[-1].end:
+                    continue
+            elif target is not None:
                 continue
             quoted = [c for c in made if c.kind == "direct_quote" and c.cue is None]
             if marker.kind == "according_to" and marker.source == "after" and quoted and self._covers(quoted[0], sent):
@@ -1943,7 +1969,8 @@ class ClaimFinder:
                     c.source, c.cue, c.cue_lemma, c.continues = source, match[0], marker.phrase, False
                     c.rule = f"{self.lang}.quote.marker"
                 continue
-            cand = Candidate(body[0].start, body[-1].end, "attributed", si, para, f"{self.lang}.marker.{marker.kind}")
+            cand = Candidate(outside[0].start, outside[-1].end, "attributed", si, para,
+                             f"{self.lang}.marker.{marker.kind}")
             cand.cue = match[0]
             cand.cue_lemma = marker.phrase
             if marker.kind == "according_to":
@@ -1969,6 +1996,11 @@ class ClaimFinder:
             self.add(cand)
             made.append(cand)
             target = cand
+
+    @staticmethod
+    def in_subordinate_clause(cand: Candidate) -> bool:
+        """The claim's cue heads an adverbial clause ("…, weil dieser ihn gebeten hatte, …")."""
+        return cand.cue is not None and cand.cue.deprel == "advcl" and cand.kind != "direct_quote"
 
     # -- sentences with nothing else
     def bare_sentence(self, si: int, para: int, sent: Sentence, made: list[Candidate]) -> Candidate | None:
