@@ -565,6 +565,12 @@ class Attributor:
                 if outer is not None:
                     c.speaker, c.outlet, c.via_sources = outer.speaker, outer.outlet, list(outer.via_sources)
                     c.inherited_from = outer
+        for c in claims:
+            if c.document is not None and c.speaker is None and c.outlet is None:
+                # "Den vorliegenden Informationen zufolge" with no source before it: the document, vaguely
+                doc_src = self.resolve(c.document)
+                if doc_src is not None:
+                    doc_src.vague, c.speaker, c.continues = True, doc_src, False
         return claims
 
     def _learn_subject_pronouns(self, si: int, sent: Sentence) -> None:
@@ -587,7 +593,8 @@ class Attributor:
         nouns = [t for t in toks if t.upos in ("NOUN", "PROPN")]
         if len(nouns) != 1 or nouns[0].upos == "PROPN" or not toks or toks[0].upos != "DET":
             return False
-        if toks[0].text.lower() not in ("der", "die", "das", "dem", "den", "des", "the", "this", "diesem", "dieser"):
+        if toks[0].text.lower() not in ("der", "die", "das", "dem", "den", "des", "the", "this", "diesem", "dieser",
+                                        "einer", "einem"):  # "hieß es in einer Mitteilung": its press release
             return False
         word = nouns[0].text.lower()
         return any(word == n.lower() or word.endswith(n.lower()) for n in self.rules.cues.nouns)
@@ -600,7 +607,7 @@ class Attributor:
             # "Man gehe davon aus, …" inside reported speech: the speaker's side, not a new source
             c.continues, c.source = True, None
         if self.refers_to_document(c.source) and not self.match_outlet(c.source.tokens):
-            c.continues, c.source = True, None
+            c.continues, c.document, c.source = True, c.source, None
             c.rule = c.rule + ".document"
         src = self.resolve(c.source)
         if src is not None:

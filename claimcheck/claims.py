@@ -128,6 +128,7 @@ class Candidate:
     outlet: object | None = None
     via_sources: list = field(default_factory=list)
     inherited_from: Candidate | None = None
+    document: Phrase | None = None  # "dem Bericht zufolge" when it continues: the words, if nothing is continued
 
 
 @dataclass
@@ -941,7 +942,7 @@ class ClaimFinder:
                 quotes.append(q)
         # a sentence that lies wholly inside an earlier sentence's quote is part of that quote
         for q in self.quotes_in(sent):  # a quote that holds the sentence overlaps it
-            if q in self.quote_used and q.inner_start <= sent.start and sent.end <= q.end + 1:
+            if q in self.quote_used and q.start <= sent.start and sent.end <= q.end + 1:
                 return
         if self.frame_after_long_quote(sent, quotes):
             return
@@ -975,7 +976,8 @@ class ClaimFinder:
             if frame_cue:
                 tok, verb = frame_cue
                 cand.cue, cand.cue_lemma = tok, verb.lemma
-                cand.source = self.quoted_person(sent, tok) or self.subject_of(sent, tok, avoid=(q.start, q.end))
+                cand.source = self.quoted_person(sent, tok) or self.impersonal_source(sent, tok) or self.subject_of(
+                    sent, tok, avoid=(q.start, q.end))
                 cand.outlet_hint = self.outlet_hint(sent, tok)
                 cand.rule = f"{self.lang}.quote.cue"
             elif so_frame is not None and q.end <= so_frame[0].start:
@@ -1109,6 +1111,13 @@ class ClaimFinder:
                     and not self.inside_quote(c)), None)
         return Phrase(self.si_of[id(sent)], noun_phrase(sent, obj), "subject") if obj is not None else None
 
+    def impersonal_source(self, sent: Sentence, tok: Token) -> Phrase | None:
+        """ "In einer Erklärung der Minister hatte es geheißen: …": impersonal *heißen* names its source in an
+        in/aus phrase."""
+        if self.lang != "de" or tok.lemma.lower() not in ("heißen", "geheißen"):
+            return None
+        return self.prepositional_source(sent, [tok])
+
     def frame_before_quote(self, si: int, para: int, sent: Sentence, tok: Token, verb: CueVerb) -> bool:
         """ "Die Frankfurter Rundschau zitiert einen Augenzeugen mit den Worten:" — a frame that ends in a colon,
         with the quote right after it (a sentence of its own for the splitter): the frame belongs to that quote."""
@@ -1122,7 +1131,7 @@ class ClaimFinder:
         cand = Candidate(nxt.start, nxt.end, "direct_quote", si + 1, _paragraph_of(nxt.start, self.paragraphs),
                          f"{self.lang}.quote.frame-before", cue=tok, cue_lemma=verb.lemma)
         cand.quote = nxt
-        cand.source = self.quoted_person(sent, tok) or self.subject_of(sent, tok)
+        cand.source = self.quoted_person(sent, tok) or self.impersonal_source(sent, tok) or self.subject_of(sent, tok)
         cand.outlet_hint = self.outlet_hint(sent, tok)
         self.add(cand)
         return True
@@ -1585,13 +1594,20 @@ class ClaimFinder:
             cand.kind, cand.continues, cand.rule = "indirect_speech", True, f"{self.lang}.konjunktiv.frame"
             cand.cue = None
             return cand
-        cand.source = self.subject_of(sent, tok, avoid=(cand.start, cand.end) if content else None)
+        cand.source = self.impersonal_source(sent, tok) or self.subject_of(
+            sent, tok, avoid=(cand.start, cand.end) if content else None)
         if self.lang == "de" and content and self.werden_passive(sent, tok) \
                 and self.passive_without_agent(sent, tok) and (cand.source is None or cand.source.role == "subject"):
             # "Dem Mann wird vorgeworfen, …", "Es wurde bekannt gegeben, dass …": said, but by whom?
             aux = next((c for c in sent.children(tok) if c.deprel.startswith("aux") and c.lemma == "werden"), None)
             cand.source = None
             cand.vague = f"{aux.text} {tok.text}" if aux is not None else tok.text
+            document = self.prepositional_source(sent, [tok])
+            if document is not None and document.tokens[0].start < tok.start and any(
+                    t.text.lower() in {n.lower() for n in self.rules.cues.nouns} or t.upos == "PROPN"
+                    for t in document.tokens):
+                # "In einem Bericht der Salzburger Nachrichten wurde vermutet, dass …": the report is the source
+                cand.source, cand.vague = document, None
         if self.lang == "en" and comma_before is not None and content:
             # "…, people familiar with the matter said": the words between comma and cue are the subject
             between = [t for t in toks[comma_before + 1 : pos] if t.upos not in ("AUX", "PART") and not (
@@ -1813,7 +1829,8 @@ class ClaimFinder:
             if toks[i].text.lower() in ("aus", "in", "von", "from", "in"):
                 np = []
                 for t in toks[i + 1 : end]:
-                    if t.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.text in ALL_MARKS:
+                    glued_hyphen = t.text == "-" and np and np[-1].end == t.start
+                    if t.upos in ("DET", "ADJ", "NOUN", "PROPN", "NUM") or t.text in ALL_MARKS or glued_hyphen:
                         np.append(t)
                     else:
                         break
@@ -1976,7 +1993,13 @@ class ClaimFinder:
             if marker.kind == "according_to":
                 cand.source = self.marker_source(sent, marker, match)
                 if marker.source == "none":
-                    cand.source = self.subject_of(sent, sent.token(match[0].head) or match[0])
+                    # "Nach eigenen Angaben erhielt das Bundesamt …": the subject of the verb the phrase modifies
+                    verb = sent.token(match[0].head) or match[0]
+                    for _ in range(3):
+                        if verb.upos in ("VERB", "AUX") or verb.head == 0:
+                            break
+                        verb = sent.token(verb.head) or verb
+                    cand.source = self.subject_of(sent, verb)
                 if any(is_konjunktiv_one(t, sent) for t in sent.tokens):
                     cand.kind = "indirect_speech"
             elif marker.kind == "continuation":

@@ -58,6 +58,21 @@ SPEAKER_CASES = {
     "a truncated compound in a coordinated body name": (
         "Der Mieterinnen- und Mieterverband kritisierte, die Mieten seien zu hoch.",
         "die Mieten seien zu hoch", {"indirect_speech"}, "Mieterinnen- und Mieterverband"),
+    "a particle fused into a verb-final cue": (
+        "Wie die Polizei bekanntgab, wurde der Mann festgenommen.",
+        "der Mann festgenommen", {"indirect_speech", "attributed"}, "Polizei"),
+    "a particle written apart in a verb-final cue": (
+        "Wie das Fischereiministerium am Montag bekannt gab, wird Island den Walfang wieder aufnehmen.",
+        "den Walfang wieder aufnehmen", {"indirect_speech", "attributed"}, "Fischereiministerium"),
+    "a possessive before a postposed 'nach'": (
+        "Der Minister Thomas Kühn sprach in Berlin. Seiner Ansicht nach sei die Lage ernst.",
+        "die Lage ernst", {"indirect_speech", "attributed"}, "Kühn"),
+    "'nach eigenen Angaben': the subject of the verb it modifies": (
+        "Nach eigenen Angaben erhielt das Bundesamt im Jahr 2005 rund 138 Millionen Euro.",
+        "138 Millionen Euro", {"attributed"}, "Bundesamt"),
+    "impersonal 'hatte es geheißen' names its document": (
+        "In einer Erklärung der EU-Außenminister hatte es geheißen: „Es gibt keine militärische Lösung.“",
+        "keine militärische Lösung", {"direct_quote"}, "EU"),
 }
 
 
@@ -100,3 +115,37 @@ def test_closing_bracket_glued_by_the_tokenizer_is_split_off() -> None:
 def test_bracketed_pointer_to_earlier_coverage_is_no_cue() -> None:
     report = analyse("Der Parteitag war im Januar abgesagt worden (Wikinews berichtete).")
     assert not [c for c in report.claims if c.cue is not None and c.cue.text == "berichtete"]
+
+
+def test_other_verbs_of_the_same_form_are_no_cues() -> None:
+    report = analyse("In Brand geraten war ein Industrieofen. Der Verdächtige befindet sich in Haft. "
+                     "Das Profil 2.0, auch „BD-Live“ genannt, kommt später. Der Sturm hat sich wie erwartet verstärkt.")
+    assert [c.kind for c in report.claims] == ["assertion"] * 4
+    # the cue verbs themselves still frame speech
+    advice = claim_with(analyse("Die Ärzte hatten ihm dringend geraten, weniger zu arbeiten."), "weniger zu arbeiten")
+    assert advice.cue is not None and advice.cue.lemma == "raten"
+
+
+def test_a_name_in_quotation_marks_without_a_speech_frame_is_no_quote() -> None:
+    report = analyse("Die Hilfsorganisation „Ärzte ohne Grenzen“ betreibt zwei Kliniken in der Region.")
+    assert not [c for c in report.claims if c.kind == "direct_quote"]
+    # a noun phrase in marks after a cue is still a quote
+    quoted = analyse("Der Minister nannte den Streik eine „Erpressung der Fahrgäste“.")
+    assert [c for c in quoted.claims if c.kind == "direct_quote"]
+
+
+def test_a_cue_in_a_weil_clause_leaves_the_main_clause_to_its_source() -> None:
+    report = analyse("Laut Anklage war der Angeklagte mit dem Opfer in Streit geraten, weil dieser ihn gebeten hatte, "
+                     "seine Musik leiser zu stellen. Dann soll er zugestochen haben.")
+    main = claim_with(report, "in Streit geraten")
+    assert main.speaker is not None and main.speaker.name == "Anklage"
+    request = claim_with(report, "seine Musik leiser")
+    assert request.speaker is not None and request.speaker.mention == "dieser"
+    assert claim_with(report, "zugestochen").speaker.name == "Anklage"
+
+
+def test_a_document_phrase_with_nothing_before_it_is_a_weak_source() -> None:
+    report = analyse("Den vorliegenden Informationen zufolge soll der Gesuchte bei einer Razzia entdeckt worden sein.")
+    c = claim_with(report, "Razzia")
+    assert c.status == "weakly_sourced"
+    assert c.speaker is not None and "Informationen" in c.speaker.mention
