@@ -361,6 +361,12 @@ class Attributor:
         role_for = self.doc.language == "en" and bool(propn) and nouns[:1] != propn[:1] and bool(nouns) \
             and nouns[0].upos == "NOUN" and self._is_role(nouns[0].text) and any(
                 t.text.lower() in ("for", "of", "at") and nouns[0].start < t.start < propn[0].start for t in toks)
+        if propn and head.upos == "NOUN" and head.text.lower() in self.anonymous \
+                and all(p.start < head.start for p in propn) \
+                and (toks[0].upos == "NUM" or toks[0].text.lower() in ("a", "an", "some", "several", "ein", "eine")):
+            # "two Senate aides", "a White House official": unnamed people of a named body ("District officials
+            # have denied" is the district speaking)
+            return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         if propn and not descriptor and not role_for:
             run = self._name_run(content, propn)
             while len(run) > 1 and (self._title(run, 0) or self._is_role(run[0].text)):
@@ -472,8 +478,14 @@ class Attributor:
             return 0 <= k < len(toks) - 1 and toks[k + 1].text == "." and toks[k].text.lower() + "." in TITLES
 
         i, j = toks.index(run[0]), toks.index(run[-1])
-        while i > 0 and (cap(toks[i - 1]) or (toks[i - 1].text == "." and abbreviated(i - 2))):
-            i -= 1
+        while i > 0:
+            if cap(toks[i - 1]) or (toks[i - 1].text == "." and abbreviated(i - 2)):
+                i -= 1
+            elif i > 1 and toks[i - 1].text.lower() in ("of", "for", "&") and cap(toks[i - 2]) \
+                    and toks[i - 2].text.lower() in self.organizations:
+                i -= 2  # the run was only the end of "Bank of England", "Royal College of Nursing"
+            else:
+                break
         while j + 1 < len(toks):
             if cap(toks[j + 1]):
                 j += 1

@@ -122,3 +122,17 @@ def test_one_name_label_is_a_headline_not_a_transcript() -> None:
             "The city said the repairs cost $4 million.\n")
     c = claim_with(analyse(text), "bridge will reopen")
     assert c.kind != "direct_quote", c
+
+
+def test_an_organisation_named_x_of_y_keeps_its_whole_name() -> None:
+    report = check_text("The Bank of England said inflation would fall next year. The Royal College of Nursing said "
+                        "staff were working in corridors.", "en")
+    assert claim_with(report, "inflation would fall").speaker.name == "Bank of England"
+    assert claim_with(report, "working in corridors").speaker.name == "Royal College of Nursing"
+
+
+def test_an_outlet_citing_unnamed_aides_is_weak() -> None:
+    report = check_text("Politico, citing two Senate aides, reported that she raised the idea at a lunch.", "en")
+    c = claim_with(report, "raised the idea")
+    assert c.outlet is not None and c.outlet.name == "Politico"
+    assert c.status == "weakly_sourced"
