@@ -104,6 +104,8 @@ class Attributor:
         self.governments = {k.lower(): v for k, v in src.governments.items()}
         self.roles = {w.lower() for w in src.roles}
         self.organizations = {w.lower() for w in src.organizations}
+        # longest first: "Angaben" before "Angabe"
+        self.document_nouns = sorted({n.lower() for n in rules.cues.nouns}, key=len, reverse=True)
         self.org_descriptors = {w.lower() for w in src.organization_descriptors}
         self.pronouns = {k.lower(): v for k, v in src.pronouns.items()}
         self.references = {
@@ -388,6 +390,10 @@ class Attributor:
                 kind = "organization"  # "Quorra Systems", "Harrowgate Capital", "Senate Judiciary Committee"
             return Source(full, kind, text, toks[0].start, toks[-1].end, role=role)
         words = {t.text.lower() for t in content}
+        body = self.compound_body(head) if len(content) == 1 and head.upos == "NOUN" else None
+        if body is not None:
+            # "nach Polizeiangaben", "laut Armeeberichten": the body in front of the document noun
+            return Source(body, "organization", text, toks[0].start, toks[-1].end)
         if len(content) == 1 and head.upos == "NOUN" and toks[0] is head and head.feats.get("Number") == "Plur":
             # "Ärzteverbände warnen …": an unnamed plural group
             return Source(head.text, "group", text, toks[0].start, toks[-1].end, vague=True)
@@ -426,6 +432,18 @@ class Attributor:
             return Source(self._bare(toks), "organization" if len(nouns) > 1 else "person", text,
                           toks[0].start, toks[-1].end, role=nouns[0].text)
         return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end)
+
+    def compound_body(self, noun: Token) -> str | None:
+        """ "Polizeiangaben" → "Polizei": a German compound of an organisation word and a reporting noun."""
+        if self.doc.language != "de":
+            return None
+        low = noun.text.lower()
+        for doc_noun in self.document_nouns:
+            prefix = noun.text[: len(noun.text) - len(doc_noun)].rstrip("-")
+            if low.endswith(doc_noun) and len(prefix) >= 3 and (
+                    prefix.lower() in self.organizations or prefix.lower().rstrip("n") in self.organizations):
+                return prefix
+        return None
 
     def body_pronoun(self, pron: Token, si: int) -> Source | None:
         """German "Er"/"Sie" after "teilte der Verband mit" / "so die Gewerkschaft": the organisation that spoke in

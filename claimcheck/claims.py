@@ -263,6 +263,7 @@ class ClaimFinder:
         self.pointers: list[Pointer] = []
         self.credits: list[CreditLine] = []
         self.quote_used: set[Quote] = set()
+        self.clause_cut: set[int] = set()  # sentences whose marker claim covers one ;-clause only
         self.title_quotes: set[Quote] = set()
         self.markers = sorted(rules.markers.markers, key=lambda m: -len(m.phrase.split()))
         self.marker_words = [(m, m.phrase.lower().split()) for m in self.markers]
@@ -1067,7 +1068,8 @@ class ClaimFinder:
         self.apply_markers(si, para, sent, markers, made)
 
         # 5./6./7. no claim yet: Konjunktiv continuation, headline, or the outlet's assertion
-        if not any(c.kind != "direct_quote" or self._covers(c, sent) or c.cue is not None for c in made):
+        if si in self.clause_cut or not any(
+                c.kind != "direct_quote" or self._covers(c, sent) or c.cue is not None for c in made):
             cand = self.bare_sentence(si, para, sent, made)
             if cand is not None:
                 self.add(cand)
@@ -1761,8 +1763,9 @@ class ClaimFinder:
                 ok = True
                 for w in words[1:]:
                     gap = 0
-                    while j < len(toks) and toks[j].text.lower() != w and gap < 2 and toks[j].upos in ("ADJ", "DET"):
-                        j += 1
+                    while j < len(toks) and toks[j].text.lower() != w and (
+                            (gap < 2 and toks[j].upos in ("ADJ", "DET")) or self.hyphen_part(toks, j)):
+                        j += 1  # "nach amerikanischen Erkenntnissen", "nach UNHCR-Angaben" (split at its hyphen)
                         gap += 1
                     if j < len(toks) and (toks[j].text.lower() == w or (
                             w is words[-1] and len(words) > 1 and self.compound_of(toks[j], w))):
@@ -1775,6 +1778,14 @@ class ClaimFinder:
                     found.append((marker, match))
                     used.update(m.index for m in match)
         return found
+
+    @staticmethod
+    def hyphen_part(toks: list[Token], j: int) -> bool:
+        """toks[j] is a glued part of a hyphenated compound the tokenizer split: "UNHCR" or "-" in "UNHCR-Angaben"."""
+        t = toks[j]
+        if t.text == "-":
+            return 0 < j < len(toks) - 1 and toks[j - 1].end == t.start and toks[j + 1].start == t.end
+        return j + 1 < len(toks) and toks[j + 1].text == "-" and toks[j + 1].start == t.end
 
     def compound_of(self, tok: Token, word: str) -> bool:
         """German compounds name the source inside the noun: "nach Polizeiangaben", "nach Zeugenaussagen"."""
@@ -1967,10 +1978,13 @@ class ClaimFinder:
                 target.source = self.marker_source(sent, marker, match)
                 continue
             outside = body
-            if target is not None and marker.kind == "according_to" and self.in_subordinate_clause(target) \
+            opens = match[0] is body[0] or (body[0].text in ALL_MARKS and len(body) > 1 and match[0] is body[1])
+            if target is not None and marker.kind == "according_to" \
+                    and (self.in_subordinate_clause(target) or opens) \
                     and not target.start <= match[0].start < target.end:
-                # "Laut Anklage war er in Streit geraten, weil dieser ihn gebeten hatte, …": the request is
-                # the weil-clause's claim; the main clause is still the indictment's
+                # "Laut Anklage war er in Streit geraten, weil dieser ihn gebeten hatte, …", "Nach Angaben der
+                # Polizei habe der Mann … verlangt, …": the request is a claim of its own; the sentence around it
+                # is still the indictment's or the police's
                 outside = [t for t in body if t.end <= target.start]
                 cut = next((k for k, t in enumerate(outside) if t.upos == "SCONJ" and k > 0), len(outside))
                 outside = _trim(outside[:cut])
@@ -1978,6 +1992,18 @@ class ClaimFinder:
                     continue
             elif target is not None:
                 continue
+            semis = [k for k, t in enumerate(outside) if t.text == ";" and not self.inside_quote(t)]
+            if semis:
+                # "Die Veranstalter sprachen von 5.000 Teilnehmern; nach Polizeiangaben waren es 1.000": the
+                # marker stands behind its own clause only
+                k = next((i for i, t in enumerate(outside) if t is match[0]), None)
+                if k is not None:
+                    lo = max([b + 1 for b in semis if b < k], default=0)
+                    hi = min([b for b in semis if b > k], default=len(outside))
+                    cut = _trim(outside[lo:hi])
+                    if cut and len(cut) < len(_trim(outside)):
+                        outside = cut
+                        self.clause_cut.add(si)  # the other clauses are claims of their own
             quoted = [c for c in made if c.kind == "direct_quote" and c.cue is None]
             if marker.kind == "according_to" and marker.source == "after" and quoted and self._covers(quoted[0], sent):
                 # "According to the newspaper, “…”": the quote is the claim, the marker names its source

@@ -89,6 +89,20 @@ def test_compound_source_after_nach() -> None:
     c = claim_with(r, "sechs Menschen verletzt")
     assert c.kind == "attributed"
     assert c.speaker is not None and "Polizei" in c.speaker.mention
+    assert c.speaker.name == "Polizei" and c.status == "sourced"  # the police, not an unnamed group
+
+
+def test_a_hyphenated_source_compound_after_nach() -> None:
+    c = claim_with(analyse("Nach UNHCR-Angaben sind 35.000 Menschen in der Stadt eingeschlossen."), "35.000 Menschen")
+    assert c.speaker is not None and "UNHCR" in c.speaker.name
+
+
+def test_a_source_phrase_after_a_semicolon_covers_its_own_clause() -> None:
+    report = analyse("Die Veranstalter zählten 5.000 Teilnehmer; nach Polizeiangaben waren es zirka 1.000.")
+    police = claim_with(report, "zirka 1.000")
+    assert "5.000" not in police.text and police.speaker is not None
+    organisers = claim_with(report, "5.000 Teilnehmer")
+    assert organisers is not police
 
 
 def test_untranslated_name_in_quotation_marks_is_no_quote() -> None:
