@@ -399,7 +399,7 @@ class Attributor:
             return Source(head.text, "group", text, toks[0].start, toks[-1].end, vague=True)
         if words & self.anonymous or (head.text.lower() in self.anonymous):
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
-        if head.text.lower() in self.vague or first_noun.text.lower() in self.vague or (
+        if head.text.lower() in self.vague or first_noun.text.lower() in self.vague or self.vague_compound(head) or (
             toks[0].upos in ("DET", "ADJ") and toks[0].text.lower() in self.vague  # "Some delegates", "Many experts"
         ):
             return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end, vague=True)
@@ -432,6 +432,12 @@ class Attributor:
             return Source(self._bare(toks), "organization" if len(nouns) > 1 else "person", text,
                           toks[0].start, toks[-1].end, role=nouns[0].text)
         return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end)
+
+    def vague_compound(self, noun: Token) -> bool:
+        """ "Militärexperten", "Regierungskritiker": a German compound of a vague group word."""
+        low = noun.text.lower()
+        return self.doc.language == "de" and noun.upos == "NOUN" and any(
+            low.endswith(v) and len(low) > len(v) + 2 for v in self.vague if len(v) >= 6)
 
     def compound_body(self, noun: Token) -> str | None:
         """ "Polizeiangaben" → "Polizei": a German compound of an organisation word and a reporting noun."""
@@ -529,15 +535,19 @@ class Attributor:
                 and not any(glued(x, p) for x in content if x.index == p.index - 1)]
         free = [p for p in propn if not any(glued(p, x) or glued(x, p) for x in content)]
         i = content.index(full[0] if full else free[-1] if free else propn[0])
-        while i > 0 and glued(content[i - 1], content[i]):
-            i -= 1
-        j = i
+        while i > 0 and (glued(content[i - 1], content[i]) or (
+                content[i - 1].index == content[i].index - 1 and 2 <= len(content[i - 1].text) <= 5
+                and content[i - 1].text.isupper() and content[i - 1].text.isalpha())):
+            i -= 1  # "IG Metall", "DB Regio": an abbreviation opens the name
+        j = max(i, content.index(full[0] if full else free[-1] if free else propn[0]))
         while j + 1 < len(content) and (
             (content[j + 1].upos in ("PROPN", "NOUN", "X") and content[j + 1].text[:1].isupper()
              and content[j].upos == "PROPN" and content[j + 1].index == content[j].index + 1)
             or glued(content[j], content[j + 1])
+            or (content[j + 1].index == content[j].index + 2 and content[j + 1].start == content[j].end + 1
+                and content[j].upos == "PROPN" and content[j + 1].text[:1].isupper())
         ):
-            j += 1  # "Joe Biden" with "Biden" tagged as a noun is still one name
+            j += 1  # "Joe Biden" with "Biden" tagged as a noun is still one name; "Okonkwo-Brandt" past its hyphen
         return content[i : j + 1]
 
     # ---- the pass over the document

@@ -169,6 +169,10 @@ SHARE_WORDS = {"half", "majority", "minority", "plurality", "third", "quarter", 
 NOT_CONTENT_OPENERS = {"as", "and", "but", "or", "who", "which", "whose", "where", "whom", "while"}
 
 
+# shares of respondents: a poll's result, not a speaker ("58 Prozent der Befragten halten …")
+POLL_SHARES = {"prozent", "%", "mehrheit", "hälfte", "drittel", "viertel", "percent", "majority", "half"}
+
+
 def paragraph_index(text: str) -> list[int]:
     """Start offsets of paragraphs (blank-line separated)."""
     starts = [0]
@@ -345,7 +349,7 @@ class ClaimFinder:
         after = sent.token(tok.index + 1)
         if best.not_next and after is not None and after.text.lower() in best.not_next:
             return None  # "thanks to a big win"
-        unwanted = set(best.not_objects)
+        unwanted = {w.lower() for w in best.not_objects}
         if unwanted and any(c.deprel in ("obj", "obl") and {c.lemma.lower(), c.text.lower()} & unwanted
                             for c in sent.children(tok)):
             return None  # "claimed his third victory"
@@ -1976,6 +1980,11 @@ class ClaimFinder:
                 continue
             if target is not None and marker.kind in ("according_to",) and target.source is None:
                 target.source = self.marker_source(sent, marker, match)
+                continue
+            if target is not None and marker.kind == "according_to" and target.source is not None and any(
+                    t.text.lower() in POLL_SHARES for t in target.source.tokens):
+                # "Laut dem Politbarometer halten 58 Prozent der Befragten …": the poll stands behind the figure
+                target.source, target.kind = self.marker_source(sent, marker, match), "attributed"
                 continue
             outside = body
             opens = match[0] is body[0] or (body[0].text in ALL_MARKS and len(body) > 1 and match[0] is body[1])

@@ -163,3 +163,25 @@ def test_a_document_phrase_with_nothing_before_it_is_a_weak_source() -> None:
     c = claim_with(report, "Razzia")
     assert c.status == "weakly_sourced"
     assert c.speaker is not None and "Informationen" in c.speaker.mention
+
+
+def test_double_barrelled_and_abbreviated_names_stay_whole() -> None:
+    report = analyse("Die Landrätin Miriam Okonkwo-Brandt kritisierte den Plan scharf. Die IG Metall kündigte an, "
+                     "gegen den Plan zu klagen.")
+    assert claim_with(report, "kritisierte den Plan").speaker.name == "Miriam Okonkwo-Brandt"
+    assert claim_with(report, "gegen den Plan zu klagen").speaker.name == "IG Metall"
+
+
+def test_a_compound_of_a_vague_group_is_vague() -> None:
+    c = claim_with(analyse("Westliche Militärexperten erwarten, dass die Angriffe zunehmen."), "Angriffe zunehmen")
+    assert c.status == "weakly_sourced"
+
+
+def test_halten_fuer_is_a_belief_and_a_poll_share_is_the_polls() -> None:
+    belief = claim_with(analyse("Politikwissenschaftler halten die Lage für fragil."), "Lage für fragil")
+    assert belief.kind == "belief" and belief.speaker is not None
+    speech = analyse("Der Bischof hielt eine Rede für die Opfer.")
+    assert [c.kind for c in speech.claims] == ["assertion"]
+    poll = claim_with(analyse("Laut dem ZDF-Politbarometer halten 58 Prozent der Befragten die Politik für falsch."),
+                      "58 Prozent")
+    assert poll.outlet is not None and poll.outlet.name == "ZDF"
