@@ -1901,6 +1901,8 @@ class ClaimFinder:
         if marker.source == "before":
             first = match[0]
             pos = toks.index(first)
+            if pos > 1 and toks[pos - 1].text == "," and len(match) == 1:
+                pos -= 1  # a relative adverb after its noun: "Es gibt Berichte, wonach …"
             prev = []
             for t in reversed(toks[:pos]):
                 if t.upos in PUNCT and t.text not in ALL_MARKS:

@@ -185,3 +185,12 @@ def test_halten_fuer_is_a_belief_and_a_poll_share_is_the_polls() -> None:
     poll = claim_with(analyse("Laut dem ZDF-Politbarometer halten 58 Prozent der Befragten die Politik für falsch."),
                       "58 Prozent")
     assert poll.outlet is not None and poll.outlet.name == "ZDF"
+
+
+def test_wonach_and_wurde_bekannt_attribute_their_clause() -> None:
+    report = analyse("Der Minister verwies auf eine Studie, wonach 53.000 Kinder ermordet wurden. "
+                     "Am Montag wurde bekannt, dass der Konzern die Sparte verkaufen will.")
+    study = claim_with(report, "53.000 Kinder")
+    assert study.kind != "assertion" and study.speaker is not None and "Studie" in study.speaker.mention
+    rumour = claim_with(report, "Sparte verkaufen")
+    assert rumour.status == "weakly_sourced"
