@@ -263,7 +263,7 @@ class Attributor:
         toks = [t for t in phrase.tokens if t.text not in ALL_MARKS]
         # "der 58-Jährige vor Journalisten", "the senator at a rally": where and to whom is not who
         cut = next((k for k, t in enumerate(toks) if k > 0 and t.upos == "ADP" and t.text.lower() in SCENE_PREPOSITIONS
-                    and any(x.upos in ("NOUN", "PROPN") for x in toks[:k])), None)
+                    and any(x.upos in ("NOUN", "PROPN") for x in toks[:k]) and not self.group_at_body(toks, k)), None)
         toks = toks[:cut] if cut is not None else toks
         if not toks:
             return None
@@ -432,6 +432,12 @@ class Attributor:
             return Source(self._bare(toks), "organization" if len(nouns) > 1 else "person", text,
                           toks[0].start, toks[-1].end, role=nouns[0].text)
         return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end)
+
+    def group_at_body(self, toks: list[Token], k: int) -> bool:
+        """ "Analysts at Harrowgate Capital": a group word, then the named body they work at (no scene)."""
+        return self.doc.language == "en" and toks[k].text.lower() == "at" and k + 1 < len(toks) \
+            and toks[k - 1].text.lower() in self.vague and (toks[k + 1].upos == "PROPN" or (
+                k + 2 < len(toks) and toks[k + 1].upos == "DET" and toks[k + 2].text[:1].isupper()))
 
     def vague_compound(self, noun: Token) -> bool:
         """ "Militärexperten", "Regierungskritiker": a German compound of a vague group word."""

@@ -136,3 +136,11 @@ def test_an_outlet_citing_unnamed_aides_is_weak() -> None:
     c = claim_with(report, "raised the idea")
     assert c.outlet is not None and c.outlet.name == "Politico"
     assert c.status == "weakly_sourced"
+
+
+def test_a_group_at_a_named_body_is_that_body() -> None:
+    report = check_text("Analysts at Harrowgate Capital said a larger hike could push prices lower.\n\n"
+                        "Economists at the Federal Reserve said inflation would fall.", "en")
+    assert claim_with(report, "push prices").speaker.name == "Harrowgate Capital"
+    assert claim_with(report, "inflation would fall").speaker.name == "Federal Reserve"
+    assert claim_with(report, "inflation would fall").status == "sourced"
