@@ -572,10 +572,12 @@ class ClaimFinder:
                             # "US-Präsident Joe Biden", "Taiwan's Defense Ministry": one subject, split by the parse
                             np = np + [link] + noun_phrase(sent, sib)
                             continue
-                        if sib.index == np[-1].index + 1 and (
+                        sib_np = noun_phrase(sent, sib) if sib is not c else []
+                        if sib_np and sib_np[0].index == np[-1].index + 1 and np[-1].upos != "PRON" \
+                                and sib_np[0].upos != "DET" and (
                                 (sib.deprel == c.deprel and sib.upos in ("PROPN", "NOUN", "X"))
                                 or (sib.upos == "PROPN" and np[-1].upos == "PROPN")):
-                            np = np + noun_phrase(sent, sib)
+                            np = np + sib_np  # "Innenminister | Hans-Peter Friedrich": the name's NP follows
                     if avoid and avoid[0] <= np[0].start < avoid[1]:
                         continue
                     if node is verb and not lo <= c.start < hi and self.lang == "de":  # English: "X, citing Y, said"
@@ -1913,6 +1915,8 @@ class ClaimFinder:
             # "X zufolge" is typically the NP right before; drop a leading preposition
             while prev and prev[0].upos == "ADP":
                 prev = prev[1:]
+            if prev and prev[-1].feats.get("Poss") == "Yes":
+                prev = prev[-1:]  # "die seiner Meinung nach wachsenden Gefahren": only the possessive is who
             return Phrase(si, prev, "zufolge") if prev else None
         return None
 

@@ -70,6 +70,12 @@ SPEAKER_CASES = {
     "'nach eigenen Angaben': the subject of the verb it modifies": (
         "Nach eigenen Angaben erhielt das Bundesamt im Jahr 2005 rund 138 Millionen Euro.",
         "138 Millionen Euro", {"attributed"}, "Bundesamt"),
+    "a role, then a hyphenated first name the parse makes a second subject": (
+        "Innenminister Hans-Peter Friedrich sagte, die Lage sei ernst.",
+        "die Lage sei ernst", {"indirect_speech"}, "Hans-Peter Friedrich"),
+    "a possessive inside a noun phrase": (
+        "Innenminister Hans-Peter Friedrich sprach in Berlin. Er wies auf die seiner Meinung nach wachsenden Gefahren "
+        "für Stromnetze hin.", "wachsenden Gefahren", {"attributed", "reported_speech"}, "Friedrich"),
     "impersonal 'hatte es geheißen' names its document": (
         "In einer Erklärung der EU-Außenminister hatte es geheißen: „Es gibt keine militärische Lösung.“",
         "keine militärische Lösung", {"direct_quote"}, "EU"),
