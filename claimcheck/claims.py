@@ -1364,7 +1364,14 @@ class ClaimFinder:
         if not all(t.upos in ("AUX", "ADV", "PART", "DET", "PROPN", "NOUN", "ADJ") or t.text in ALL_MARKS
                    for t in toks[comma + 1 : pos]):
             return None
-        if any(t.text in (",", ":", ";") for t in toks[pos + 1 :]):
+        rest = toks[pos + 1 :]
+        first = next((k for k, t in enumerate(rest) if t.text == ","), len(rest))
+        # "…, sagte Mark Keefe, der Sprecher der Klinik.": the name, then an apposition without a verb
+        apposition = self.lang == "de" and 0 < first < len(rest) - 1 and all(
+            t.upos in ("PROPN", "NOUN", "DET", "ADJ", "X") or t.text in ALL_MARKS for t in rest[:first]) \
+            and rest[first + 1].upos in ("DET", "ADJ", "NOUN", "PROPN") and not any(
+                t.upos in ("VERB", "AUX", "SCONJ") or t.text in (":", ";") for t in rest)
+        if any(t.text in (",", ":", ";") for t in rest) and not apposition:
             return None
         if self.lang == "en" and any(
             c.deprel in ("nsubj", "nsubj:pass") and c.index < toks[comma].index for c in sent.children(tok)
@@ -1472,7 +1479,9 @@ class ClaimFinder:
                 between = toks[pos + 1 : after]
                 # "spricht die Polizei von weniger Auseinandersetzungen, …": the preposition's object is the
                 # reported content, the clause after the comma is the narrator's
-                speaks_of = bool(verb.prepositions) and any(t.text.lower() in verb.prepositions for t in between)
+                # ("wies darauf hin, dass …": a da-word points on to the clause, which is the content)
+                speaks_of = bool(verb.prepositions) and any(
+                    t.text.lower() in verb.prepositions and not t.text.lower().startswith("da") for t in between)
                 if not speaks_of and not any(is_finite_verb(t) and t.upos == "VERB" for t in between) \
                         and not self.relative_clause_start(toks[after + 1 :]) \
                         and not self.adverbial_clause_start(toks[after + 1 :], sent):

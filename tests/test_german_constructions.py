@@ -76,6 +76,12 @@ SPEAKER_CASES = {
     "a possessive inside a noun phrase": (
         "Innenminister Hans-Peter Friedrich sprach in Berlin. Er wies auf die seiner Meinung nach wachsenden Gefahren "
         "für Stromnetze hin.", "wachsenden Gefahren", {"attributed", "reported_speech"}, "Friedrich"),
+    "a trailing frame whose name has an apposition": (
+        "Sie seien jedoch außer Lebensgefahr, sagte Mark Keefe, der Sprecher der Klinik.",
+        "außer Lebensgefahr", {"indirect_speech"}, "Mark Keefe"),
+    "'wies darauf hin, dass …': the dass-clause is the content": (
+        "Elshorst wies darauf hin, dass Siemens bei der Organisation Mitglied sei.",
+        "Mitglied sei", {"indirect_speech"}, "Elshorst"),
     "impersonal 'hatte es geheißen' names its document": (
         "In einer Erklärung der EU-Außenminister hatte es geheißen: „Es gibt keine militärische Lösung.“",
         "keine militärische Lösung", {"direct_quote"}, "EU"),
