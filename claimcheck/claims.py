@@ -496,6 +496,12 @@ class ClaimFinder:
 
     def speaker_like(self, toks: list[Token]) -> bool:
         """Could this noun phrase say something? A name, a personal pronoun, a role, an organisation, a group."""
+        first = next((t for t in toks if t.upos in ("NOUN", "PROPN", "PRON", "X")), None)
+        if self.lang == "de" and first is not None and first.upos == "NOUN" and any(t.upos == "PROPN" for t in toks) \
+                and first.text[:1].isupper() and not first.text.isupper() and not first.text.endswith("-") \
+                and not self.speaker_like([first]) \
+                and all(t.start > first.start for t in toks if t.upos == "PROPN"):
+            return False  # "Die Äußerungen Hassemers und Papiers": a thing of someone's, not someone
         if any(t.upos == "PROPN" for t in toks):
             return True
         head = next((t for t in toks if t.upos in ("NOUN", "PRON", "X")), None)

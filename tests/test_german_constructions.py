@@ -82,6 +82,9 @@ SPEAKER_CASES = {
     "'wies darauf hin, dass …': the dass-clause is the content": (
         "Elshorst wies darauf hin, dass Siemens bei der Organisation Mitglied sei.",
         "Mitglied sei", {"indirect_speech"}, "Elshorst"),
+    "a thing of someone's before the verb, the speaker after it": (
+        "Die Äußerungen Hassemers und Papiers bezeichnete Wiefelspütz als „Knaller aus Karlsruhe“.",
+        "Knaller", {"reported_speech", "direct_quote"}, "Wiefelspütz"),
     "impersonal 'hatte es geheißen' names its document": (
         "In einer Erklärung der EU-Außenminister hatte es geheißen: „Es gibt keine militärische Lösung.“",
         "keine militärische Lösung", {"direct_quote"}, "EU"),
