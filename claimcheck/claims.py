@@ -1052,12 +1052,25 @@ class ClaimFinder:
                     break  # one cue-based claim per German sentence: the first frame wins
 
         # "Die Lage sei ernst, so der Minister." — no cue verb, a closing so-frame
+        if so_frame is not None:
+            for c in made:
+                if c.kind != "direct_quote" and c.start < so_frame[0].start < c.end and c.source is None:
+                    # "Ägypten wird aufgefordert, die Grenze zu öffnen, so Nasrallah": the closing frame names who
+                    # said the whole sentence
+                    before = _trim([t for t in sent.tokens if c.start <= t.start and t.end <= so_frame[0].start])
+                    if before:
+                        c.end, c.source, c.vague = before[-1].end, so_frame[1], None
+        # (most of it may be quoted: "Der Iran müsse „vollständig …“ beenden, so Rice" — a finite verb outside the
+        # marks makes the clause the speaker's indirect speech around the quote)
+        verb_outside = so_frame is not None and any(
+            is_finite_verb(t) and t.end <= so_frame[0].start and not self.inside_quote(t) for t in sent.tokens)
         if so_frame is not None and not any(c.cue is not None and c.kind != "direct_quote" for c in made) and not any(
-                c.start <= so_frame[0].start < c.end for c in made) and covered_by_quotes < 0.5 * sentence_len:
+                c.start <= so_frame[0].start < c.end for c in made) and (
+                covered_by_quotes < 0.5 * sentence_len or verb_outside):
             # partial quotes inside ("Die „… Soldaten“ hätten …, so Murtha"): the whole clause is the claim too
             content = _trim([t for t in sent.tokens if t.end <= so_frame[0].start])
             if content and any(t.upos not in PUNCT for t in content):
-                konj = any(is_konjunktiv_one(t, sent) for t in content)
+                konj = any(is_konjunktiv_one(t, sent) or is_konjunktiv(t) for t in content)
                 cand = Candidate(content[0].start, content[-1].end, "indirect_speech" if konj else "attributed",
                                  si, para, f"{self.lang}.so-frame", cue=so_frame[0], cue_lemma="so",
                                  source=so_frame[1])

@@ -85,6 +85,12 @@ SPEAKER_CASES = {
     "a thing of someone's before the verb, the speaker after it": (
         "Die Äußerungen Hassemers und Papiers bezeichnete Wiefelspütz als „Knaller aus Karlsruhe“.",
         "Knaller", {"reported_speech", "direct_quote"}, "Wiefelspütz"),
+    "so-frame after a clause that is mostly quoted": (
+        "Der Iran müsse „vollständig und nachweislich den Anreicherungsprozess“ beenden, so Rice.",
+        "Der Iran müsse", {"indirect_speech"}, "Rice"),
+    "so-frame after a passive cue's clause": (
+        "Ägypten wird inzwischen aufgefordert, die Grenze zu öffnen, so Hisbollah-Chef Hassan Nasrallah.",
+        "die Grenze zu öffnen", {"indirect_speech"}, "Nasrallah"),
     "impersonal 'hatte es geheißen' names its document": (
         "In einer Erklärung der EU-Außenminister hatte es geheißen: „Es gibt keine militärische Lösung.“",
         "keine militärische Lösung", {"direct_quote"}, "EU"),
