@@ -1025,9 +1025,10 @@ class ClaimFinder:
                     and not self.partial_quote(sent, tok, quotes):
                 continue  # the quote is the claim; the cue is its frame
             if first_cue is not None:
-                # English reports several speakers in one sentence ("X said A, while Y said B"): a further
-                # cue outside the first claim may frame a clause of its own
-                if self.lang != "en" or first_cue.kind not in ("indirect_speech", "belief"):
+                # English reports several speakers in one sentence ("X said A, while Y said B"), German too
+                # ("…, Annabi sei tot, doch Birnback erklärte, …"): a further cue outside the first claim may
+                # frame a clause of its own
+                if first_cue.kind not in ("indirect_speech", "belief"):
                     break
                 if first_cue.start <= tok.start < first_cue.end:
                     continue  # a cue inside what was said ("said they were worried") is part of it
@@ -1048,8 +1049,9 @@ class ClaimFinder:
                               and c.end <= cand.end + 2]:
                         made.remove(q)
                         self.claims.remove(q)
-                if self.lang != "en":
-                    break  # one cue-based claim per German sentence: the first frame wins
+                if self.lang != "en" and not any(t.start >= cand.end and self.cue_of(sent, t) for t in sent.tokens
+                                                 if not self.inside_quote(t)):
+                    break  # one cue-based claim per German sentence unless a second report follows the first
 
         # "Die Lage sei ernst, so der Minister." — no cue verb, a closing so-frame
         if so_frame is not None:
@@ -1342,6 +1344,16 @@ class ClaimFinder:
     def partial_quote(self, sent: Sentence, tok: Token, quotes: list[Quote]) -> bool:
         """English 'said in a statement that the bill "places unreasonable burdens …"': the quote is part of
         the reported clause, which is a claim of its own (words between cue and quote, no colon)."""
+        if self.lang == "de":
+            # "Künast sagte, es müsse nun Schluss sein mit „…“", "Er sagte, Europa brauche X und fügte hinzu: „…“":
+            # a clause with its own finite verb between the cue and the quote (before any colon) is what was said
+            for q in quotes:
+                between = [t for t in sent.tokens if tok.end <= t.start < q.start]
+                colon = next((k for k, t in enumerate(between) if t.text == ":"), len(between))
+                if q.start > tok.end and any(is_finite_verb(t) and t.upos in ("VERB", "AUX") and t is not tok
+                                             and not self.inside_quote(t) for t in between[:colon]):
+                    return True
+            return False
         if self.lang != "en":
             return False
         for q in quotes:
@@ -1561,6 +1573,8 @@ class ClaimFinder:
             if len(cut) < len(content) and not any(is_finite_verb(t) for t in cut):
                 return None  # "tweeted a photograph … and said she …": the second cue carries the claim
             content = cut
+        if self.lang == "de" and content and content[0].start > tok.start:
+            content = self.cut_german_second_report(sent, content)
         if self.lang == "en" and content and content[0].start > tok.start and (
                 content[0].text.lower() in self.clause_scene_openers | NOT_CONTENT_OPENERS):
             # "said …, while Sanders will receive 57", "spoke before Sanders addressed a rally", "who grew up with
@@ -1661,6 +1675,25 @@ class ClaimFinder:
         if cand.kind == "indirect_speech" and content and self._has_hearsay_modal(content, sent):
             cand.hearsay = "soll"
         return cand
+
+    def cut_german_second_report(self, sent: Sentence, content: list[Token]) -> list[Token]:
+        """ "sagte, Annabi sei tot, doch Sprecher Birnback erklärte, …", "sagte, Europa brauche X und fügte hinzu:":
+        the content stops before a conjunction that opens another report in the indicative."""
+        for k in range(1, len(content) - 1):
+            word = content[k].text.lower()
+            if word not in ("und", "doch", "aber", "sondern", "während") or self.inside_quote(content[k]):
+                continue
+            for j in range(k + 1, min(k + 9, len(content))):
+                t = content[j]
+                if t.text in (",", ":", ";") or self.inside_quote(t):
+                    break
+                if is_finite_verb(t) and not is_konjunktiv(t) and not is_konjunktiv_one(t, sent):
+                    # "…, sie müssten X aufgeben und bemühte das Bild vom …": the narrator goes on about the speaker
+                    if (j == k + 1 and word == "und" and t.upos == "VERB") or (
+                            self.cue_of(sent, t) is not None and (j == k + 1 or word != "und")):
+                        return _trim(content[: k - 1] if content[k - 1].text == "," else content[:k])
+                    break
+        return content
 
     def cut_coordinated_report(self, sent: Sentence, content: list[Token]) -> list[Token]:
         """ "said they were worried, and more than 4 in 10 said Trump would …": a weak parse hangs the second

@@ -215,3 +215,18 @@ def test_wonach_and_wurde_bekannt_attribute_their_clause() -> None:
     assert study.kind != "assertion" and study.speaker is not None and "Studie" in study.speaker.mention
     rumour = claim_with(report, "Sparte verkaufen")
     assert rumour.status == "weakly_sourced"
+
+
+def test_a_clause_with_a_partial_quote_is_indirect_speech_too() -> None:
+    report = analyse("Künast sagte, es müsse nun Schluss sein mit „gegenseitigen Schuldzuweisungen und Blockaden“.")
+    clause = claim_with(report, "es müsse nun Schluss sein")
+    assert clause.kind == "indirect_speech" and speaker(clause) == "Künast"
+    assert [c for c in report.claims if c.kind == "direct_quote"]
+
+
+def test_a_second_report_in_the_same_sentence_is_its_own_claim() -> None:
+    report = analyse("Préval sagte vor der Presse, Annabi sei tot, doch UN-Pressesprecher Nicholas Birnback erklärte, "
+                     "den Tod bislang nicht bestätigen zu können.")
+    first = claim_with(report, "Annabi sei tot")
+    assert "Birnback" not in first.text and speaker(first) == "Préval"
+    assert "Birnback" in speaker(claim_with(report, "nicht bestätigen"))
