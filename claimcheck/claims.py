@@ -1100,6 +1100,14 @@ class ClaimFinder:
             cand = self.bare_sentence(si, para, sent, made)
             if cand is not None:
                 self.add(cand)
+        elif self.lang == "de" and made and all(c.kind == "direct_quote" and c.cue is None for c in made) and any(
+                is_konjunktiv_one(t, sent) and not self.inside_quote(t) for t in sent.tokens):
+            # "Es drohe „eine dramatische Erderwärmung“.": the Konjunktiv clause around a partial quote continues
+            # the speaker's indirect speech, quote and all
+            body = _trim(list(sent.tokens))
+            if body and not any(c.start <= body[0].start and body[-1].end <= c.end for c in made):
+                self.add(Candidate(body[0].start, body[-1].end, "indirect_speech", si, para,
+                                   f"{self.lang}.konjunktiv.continues", continues=True))
 
     def so_frame(self, sent: Sentence, quotes: list[Quote]) -> tuple[Token, Phrase] | None:
         """German closing frame without a verb: "…“, so Verbandschef Horst Lehmkuhl." / "…, so die Polizei."

@@ -230,3 +230,9 @@ def test_a_second_report_in_the_same_sentence_is_its_own_claim() -> None:
     first = claim_with(report, "Annabi sei tot")
     assert "Birnback" not in first.text and speaker(first) == "Préval"
     assert "Birnback" in speaker(claim_with(report, "nicht bestätigen"))
+
+
+def test_a_konjunktiv_sentence_around_a_partial_quote_continues_the_speaker() -> None:
+    report = analyse("Künast sagte, es müsse gehandelt werden. Es drohe „eine dramatische Erderwärmung“.")
+    c = claim_with(report, "Es drohe")
+    assert c.kind == "indirect_speech" and speaker(c) == "Künast"
