@@ -366,7 +366,6 @@ class ClaimFinder:
             c.upos == "AUX" for c in sent.children(tok))
         if best.names and bare_participle and (tok.deprel == "acl" or self.lang == "de"):
             return None  # "a program called Sandy Hook Promise", "auch „BD-Live“ genannt"
-        before = sent.token(tok.index - 1)
         if self.lang == "de" and before is not None and before.text.lower() == "wie" and not is_finite_verb(tok) \
                 and not any(c.upos == "AUX" for c in sent.children(tok)):
             return None  # "wie erwartet", "wie berichtet": an aside without a source
@@ -390,13 +389,16 @@ class ClaimFinder:
         for prt, verbs in self.rules.cue_particles.items():
             rest = word[len(prt):]
             if word.startswith(prt) and len(rest) >= 3:
-                found = self.rules.cue_forms.get(rest, []) or self.rules.cue_verbs.get(rest, [])
-                if not found:
-                    found = self._guess_lemma(Token(0, rest, rest, tok.upos, {}, 0, "", 0, 0))
+                found = self.rules.cue_forms.get(rest, []) or self.rules.cue_verbs.get(rest, []) \
+                    or self._german_stem(rest)
                 lemmas = {v.lemma for v in found}
                 fused = [v for v in verbs if v.lemma in lemmas]
                 if fused:
                     return fused
+        return self._german_stem(word)
+
+    def _german_stem(self, word: str) -> list[CueVerb]:
+        """Cue verbs whose infinitive is the word's stem + en/n: betonte → betonen, gesagt → sagen."""
         for suffix in ("ten", "te", "et", "t", "en", "e"):
             if word.endswith(suffix) and len(word) - len(suffix) >= 3:
                 stem = word[: -len(suffix)]
