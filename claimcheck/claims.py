@@ -735,7 +735,10 @@ class ClaimFinder:
         # inverted: cue first in its clause ("sagte der SPD-Politiker", "berichtet die NYT")
         if start == pos or (start < pos and all(t.upos in ("AUX", "ADV") or t.text.lower() in POINTER_WORDS
                                                 for t in toks[start:pos])):
-            after = np_at(pos + 1)
+            k = pos + 1
+            while self.lang == "de" and k < min(len(toks) - 1, pos + 3) and toks[k].upos in ("ADV", "PART"):
+                k += 1  # "Dagegen protestierte auch der DJV"
+            after = np_at(k)
             if ok(after):
                 return Phrase(si, after, "subject")
         if self.lang == "en":
@@ -1631,9 +1634,11 @@ class ClaimFinder:
             if not nominal and verb.reported and any(t.upos == "NOUN" and t.start < tok.start and t.deprel in (
                     "obj", "obl", "nmod") for t in toks):
                 nominal = [tok]
+            da_words = {"da" + p for p in verb.prepositions} | {"dar" + p for p in verb.prepositions}
             if verb.prepositions and not any(
                 g.text.lower() in verb.prepositions for c in objects for g in sent.children(c)
-            ) and not any(t.text.lower() in verb.prepositions for t in toks[pos + 1 :]):
+            ) and not any(t.text.lower() in verb.prepositions for t in toks[pos + 1 :]) and not any(
+                    t.text.lower() in da_words for t in toks):  # "Dagegen protestierte der DJV"
                 return None  # "sprach mit seiner Frau": talking, not reporting ("sprach von einem Erfolg")
             if self.passive_without_agent(sent, tok):
                 return None  # "Zwischenfälle wurden gemeldet": nobody is said to have said anything

@@ -91,6 +91,9 @@ SPEAKER_CASES = {
     "so-frame after a passive cue's clause": (
         "Ägypten wird inzwischen aufgefordert, die Grenze zu öffnen, so Hisbollah-Chef Hassan Nasrallah.",
         "die Grenze zu öffnen", {"indirect_speech"}, "Nasrallah"),
+    "a da-word stands for the cue's preposition, an adverb before the inverted subject": (
+        "Dagegen protestierte auch der Deutsche Journalisten-Verband (DJV).",
+        "Dagegen protestierte", {"reported_speech"}, "Journalisten-Verband"),
     "impersonal 'hatte es geheißen' names its document": (
         "In einer Erklärung der EU-Außenminister hatte es geheißen: „Es gibt keine militärische Lösung.“",
         "keine militärische Lösung", {"direct_quote"}, "EU"),
