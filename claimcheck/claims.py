@@ -456,6 +456,23 @@ class ClaimFinder:
                 head = next((t for t in reversed(sent.tokens[: rel.index - 1]) if t.upos in ("NOUN", "PROPN")), None)
             if head is not None:
                 return Phrase(phrase.sentence, noun_phrase(sent, head), "subject", written=phrase.tokens)
+        if self.lang == "de" and phrase is not None and len(phrase.tokens) == 1 \
+                and phrase.tokens[0].text.lower() in RELATIVE_PRONOUNS and phrase.tokens[0].index > 2:
+            # "Deiss, der sich dazu entschlossen hatte, sagte …": the relative pronoun's antecedent speaks
+            rel = phrase.tokens[0]
+            comma = sent.token(rel.index - 1)
+            head = sent.token(rel.index - 2)
+            if comma is not None and comma.text == "," and head is not None and head.upos in ("PROPN", "NOUN"):
+                # the noun phrase that the relative clause follows: "Brian Baptie von der britischen Erdbebenwarte,
+                # die …, sagte" (not only "Erdbebenwarte")
+                toks = sent.tokens
+                k = toks.index(comma)
+                start = next((i + 1 for i in range(k - 1, -1, -1) if toks[i].text in (",", ":", ";")), 0)
+                antecedent = _trim(toks[start:k])
+                if not antecedent or len(antecedent) > 10 or any(is_finite_verb(t) for t in antecedent):
+                    antecedent = noun_phrase(sent, head)
+                if self.speaker_like(antecedent):
+                    return Phrase(phrase.sentence, antecedent, "subject")
         if self.lang == "de" and verb.lemma.lower() == "zitieren" and self.werden_passive(sent, verb):
             # "Sie wird mit den Worten zitiert": who is quoted is the passive subject
             quoted = next((c for c in sent.children(verb) if c.deprel in ("nsubj:pass", "nsubj")

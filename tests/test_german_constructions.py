@@ -94,6 +94,9 @@ SPEAKER_CASES = {
     "a da-word stands for the cue's preposition, an adverb before the inverted subject": (
         "Dagegen protestierte auch der Deutsche Journalisten-Verband (DJV).",
         "Dagegen protestierte", {"reported_speech"}, "Journalisten-Verband"),
+    "a relative clause between the speaker and the cue": (
+        "Brian Baptie von der britischen Erdbebenwarte, die die Stärke zunächst mit 5,1 angegeben hatte, sagte, "
+        "dass mit solchen Beben alle zehn Jahre zu rechnen sei.", "alle zehn Jahre", {"indirect_speech"}, "Baptie"),
     "impersonal 'hatte es geheißen' names its document": (
         "In einer Erklärung der EU-Außenminister hatte es geheißen: „Es gibt keine militärische Lösung.“",
         "keine militärische Lösung", {"direct_quote"}, "EU"),
