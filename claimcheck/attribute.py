@@ -336,10 +336,14 @@ class Attributor:
         propn = [t for t in content if t.text[:1].isupper() and (t.upos == "PROPN" or t.text in self.memory.full_names)]
         first_noun = content[0]
         # pronouns: "er", "sie"
-        if len(content) == 1 and (head.upos == "PRON" or head.feats.get("Poss") == "Yes"):
+        if len(content) == 1 and (head.upos == "PRON" or head.feats.get("Poss") == "Yes" or (
+                head.upos == "DET" and head.text.lower() in self.pronouns)):  # "dieser" tagged DET
             want = self.pronouns.get(head.text.lower())
             if want is None:
                 return Source(text, "group", text, toks[0].start, toks[-1].end, vague=head.text.lower() in self.vague)
+            near = self.demonstrative_referent(head, phrase)
+            if near is not None:
+                return Source(near.name, near.type, text, toks[0].start, toks[-1].end, role=near.role)
             body = self.body_pronoun(head, phrase.sentence)
             if body is not None:
                 return Source(body.name, body.type, text, toks[0].start, toks[-1].end, role=body.role)
@@ -456,6 +460,20 @@ class Attributor:
                     prefix.lower() in self.organizations or prefix.lower().rstrip("n") in self.organizations):
                 return prefix
         return None
+
+    def demonstrative_referent(self, pron: Token, phrase: Phrase) -> Source | None:
+        """ "Im Interview mit dem Anwalt der Familie, Rainer Wittner, sagte dieser, …": German *dieser* points to
+        the last name before it, in its own sentence."""
+        if self.doc.language != "de" or pron.text.lower() != "dieser":
+            return None
+        toks = self.doc.sentences[phrase.sentence].tokens
+        # a person's name: two name words, or a surname the text gave in full before ("Streit" tagged PROPN is none)
+        names = [t for t in toks if t.upos == "PROPN" and t.index < pron.index and (
+            t.text in self.memory.full_names or (t.index > 1 and toks[t.index - 2].upos == "PROPN"))]
+        if not names:
+            return None
+        return self._resolve(Phrase(phrase.sentence, noun_phrase(self.doc.sentences[phrase.sentence], names[-1]),
+                                    "subject"))
 
     def body_pronoun(self, pron: Token, si: int) -> Source | None:
         """German "Er"/"Sie" after "teilte der Verband mit" / "so die Gewerkschaft": the organisation that spoke in

@@ -97,6 +97,9 @@ SPEAKER_CASES = {
     "a relative clause between the speaker and the cue": (
         "Brian Baptie von der britischen Erdbebenwarte, die die Stärke zunächst mit 5,1 angegeben hatte, sagte, "
         "dass mit solchen Beben alle zehn Jahre zu rechnen sei.", "alle zehn Jahre", {"indirect_speech"}, "Baptie"),
+    "'dieser' points to the last name before it in the sentence": (
+        "In einem Interview mit dem Anwalt der Familie – Rainer Wittner – sagte dieser, dass der Schauspieler "
+        "schwer erkrankt sei.", "schwer erkrankt", {"indirect_speech"}, "Wittner"),
     "impersonal 'hatte es geheißen' names its document": (
         "In einer Erklärung der EU-Außenminister hatte es geheißen: „Es gibt keine militärische Lösung.“",
         "keine militärische Lösung", {"direct_quote"}, "EU"),
