@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from claimcheck.claims import PERSON_SUFFIX, PUNCT, Candidate, ClaimFinder, DocClaims, Phrase, Pointer, noun_phrase
 from claimcheck.nlp.doc import ParsedDoc, Sentence, Token
 from claimcheck.nlp.english import TITLES
+from claimcheck.nlp.german import female_first_names
 from claimcheck.outlets import find_outlet
 from claimcheck.quotes import ALL_MARKS
 from claimcheck.rules import LanguageRules, OutletEntry
@@ -225,11 +226,15 @@ class Attributor:
         # "62-year-old" → "year-old" (rules/en/sources.yaml roles)
         return w in self.roles or bool(PERSON_SUFFIX.search(w.split("-")[-1])) or w.split("-", 1)[-1] in self.roles
 
-    def recent_person(self, before: int, want: str = "person") -> Entity | None:
-        """Most salient earlier entity: nearest sentence first, subjects before others."""
+    def recent_person(self, before: int, want: str = "person", male: bool = False) -> Entity | None:
+        """Most salient earlier entity: nearest sentence first, subjects before others (for "er": no woman)."""
         cands = [e for e in self.memory.entities if e.position < before]
         if want == "person":
             cands = [e for e in cands if e.type == "person"]
+        if male:
+            women = female_first_names()
+            cands = [e for e in cands if e.name.split()[0] not in women and not (
+                e.role and e.role.lower().endswith("in") and PERSON_SUFFIX.search(e.role.lower()))]
         elif want == "organization":
             cands = [e for e in cands if e.type in ("organization", "government")]
         if not cands:
@@ -347,7 +352,8 @@ class Attributor:
             body = self.body_pronoun(head, phrase.sentence)
             if body is not None:
                 return Source(body.name, body.type, text, toks[0].start, toks[-1].end, role=body.role)
-            ent = self.recent_person(toks[0].start, "person" if want == "person" else "any")
+            male = self.doc.language == "de" and head.text.lower() in ("er", "seiner", "seinen", "seinem", "dieser")
+            ent = self.recent_person(toks[0].start, "person" if want == "person" else "any", male=male)
             if ent is not None:
                 return Source(ent.name, ent.type, text, toks[0].start, toks[-1].end,
                               role=self.memory.roles.get(ent.name, ent.role))

@@ -245,3 +245,9 @@ def test_a_konjunktiv_sentence_around_a_partial_quote_continues_the_speaker() ->
     report = analyse("Künast sagte, es müsse gehandelt werden. Es drohe „eine dramatische Erderwärmung“.")
     c = claim_with(report, "Es drohe")
     assert c.kind == "indirect_speech" and speaker(c) == "Künast"
+
+
+def test_er_does_not_point_to_a_woman() -> None:
+    report = analyse("Bundespräsident Horst Köhler hielt eine Rede. Kanzlerin Angela Merkel hörte zu. "
+                     "Er sagte, die Lage sei ernst.")
+    assert speaker(claim_with(report, "die Lage sei ernst")) == "Horst Köhler"

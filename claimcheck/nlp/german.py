@@ -63,6 +63,18 @@ def first_names() -> frozenset[str]:
     return frozenset(str(n) for n in (data or {}).get("first_names") or [])
 
 
+@lru_cache(maxsize=1)
+def female_first_names() -> frozenset[str]:
+    """Women's first names from rules/common/first_names.yaml: "er" does not refer to them."""
+    import yaml
+
+    from claimcheck.rules import builtin_rules_dir
+
+    path = builtin_rules_dir() / "common" / "first_names.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
+    return frozenset(str(n) for n in (data or {}).get("female_first_names") or [])
+
+
 def _name_like(word: str) -> bool:
     return word[:1].isupper() and word[1:2].islower() and word.replace("-", "").isalpha()
 
