@@ -602,7 +602,8 @@ class Attributor:
                 if c.continues and c.speaker is None and c.outlet is None:
                     self.inherit(c, last, si)
                 elif c.kind == "hearsay" and c.speaker is None and c.outlet is None and last is not None \
-                        and last.paragraph == c.paragraph:
+                        and last.paragraph == c.paragraph and self.doc.language == "de":
+                    # (English "is said to", "reportedly" say that nobody is named: no inheritance)
                     # "sollen … sein" continuing a source in the same paragraph
                     self.inherit(c, last, si)
                 if c.kind == "direct_quote" and c.speaker is None and c.outlet is None and c.continues:

@@ -144,3 +144,10 @@ def test_a_group_at_a_named_body_is_that_body() -> None:
     assert claim_with(report, "push prices").speaker.name == "Harrowgate Capital"
     assert claim_with(report, "inflation would fall").speaker.name == "Federal Reserve"
     assert claim_with(report, "inflation would fall").status == "sourced"
+
+
+def test_is_said_to_names_nobody_and_does_not_inherit() -> None:
+    report = check_text("People who worked with Okafor describe him as a charismatic leader. "
+                        "He is said to have personally recruited several donors.", "en")
+    c = claim_with(report, "personally recruited")
+    assert c.kind == "hearsay" and c.speaker is None and c.outlet is None
