@@ -106,7 +106,7 @@ class Attributor:
         self.roles = {w.lower() for w in src.roles}
         self.organizations = {w.lower() for w in src.organizations}
         # longest first: "Angaben" before "Angabe"
-        self.document_nouns = sorted({n.lower() for n in rules.cues.nouns}, key=len, reverse=True)
+        self.document_nouns = sorted(rules.document_nouns, key=len, reverse=True)
         self.org_descriptors = {w.lower() for w in src.organization_descriptors}
         self.pronouns = {k.lower(): v for k, v in src.pronouns.items()}
         self.references = {
@@ -231,12 +231,12 @@ class Attributor:
         cands = [e for e in self.memory.entities if e.position < before]
         if want == "person":
             cands = [e for e in cands if e.type == "person"]
+        elif want == "organization":
+            cands = [e for e in cands if e.type in ("organization", "government")]
         if male:
             women = female_first_names()
             cands = [e for e in cands if e.name.split()[0] not in women and not (
                 e.role and e.role.lower().endswith("in") and PERSON_SUFFIX.search(e.role.lower()))]
-        elif want == "organization":
-            cands = [e for e in cands if e.type in ("organization", "government")]
         if not cands:
             return None
         # nearest sentence first; there, the subject, then the first-mentioned (the topic of news prose)
@@ -472,14 +472,14 @@ class Attributor:
         the last name before it, in its own sentence."""
         if self.doc.language != "de" or pron.text.lower() != "dieser":
             return None
-        toks = self.doc.sentences[phrase.sentence].tokens
+        sent = self.doc.sentences[phrase.sentence]
+        toks = sent.tokens
         # a person's name: two name words, or a surname the text gave in full before ("Streit" tagged PROPN is none)
         names = [t for t in toks if t.upos == "PROPN" and t.index < pron.index and (
             t.text in self.memory.full_names or (t.index > 1 and toks[t.index - 2].upos == "PROPN"))]
         if not names:
             return None
-        return self._resolve(Phrase(phrase.sentence, noun_phrase(self.doc.sentences[phrase.sentence], names[-1]),
-                                    "subject"))
+        return self._resolve(Phrase(phrase.sentence, noun_phrase(sent, names[-1]), "subject"))
 
     def body_pronoun(self, pron: Token, si: int) -> Source | None:
         """German "Er"/"Sie" after "teilte der Verband mit" / "so die Gewerkschaft": the organisation that spoke in
@@ -668,7 +668,7 @@ class Attributor:
                                         "einer", "einem"):  # "hieß es in einer Mitteilung": its press release
             return False
         word = nouns[0].text.lower()
-        return any(word == n.lower() or word.endswith(n.lower()) for n in self.rules.cues.nouns)
+        return any(word.endswith(n) for n in self.document_nouns)
 
     def attribute_one(self, c: Candidate) -> None:
         if c.source is not None and c.source.role == "headline":

@@ -362,12 +362,12 @@ class ClaimFinder:
                     k += step
             if any(t.text.lower() in best.not_with for t in near):
                 return None  # "in Brand geraten", "befindet sich": another verb of the same form
-        bare_participle = tok.feats.get("VerbForm") == "Part" and not any(
-            c.upos == "AUX" for c in sent.children(tok))
+        has_aux = any(c.upos == "AUX" for c in sent.children(tok))
+        bare_participle = tok.feats.get("VerbForm") == "Part" and not has_aux
         if best.names and bare_participle and (tok.deprel == "acl" or self.lang == "de"):
             return None  # "a program called Sandy Hook Promise", "auch „BD-Live“ genannt"
         if self.lang == "de" and before is not None and before.text.lower() == "wie" and not is_finite_verb(tok) \
-                and not any(c.upos == "AUX" for c in sent.children(tok)):
+                and not has_aux:
             return None  # "wie erwartet", "wie berichtet": an aside without a source
         return best
 
@@ -1071,8 +1071,7 @@ class ClaimFinder:
                               and c.end <= cand.end + 2]:
                         made.remove(q)
                         self.claims.remove(q)
-                if self.lang != "en" and not any(t.start >= cand.end and self.cue_of(sent, t) for t in sent.tokens
-                                                 if not self.inside_quote(t)):
+                if self.lang != "en" and not any(t.start >= cand.end for t, _ in cues):
                     break  # one cue-based claim per German sentence unless a second report follows the first
 
         # "Die Lage sei ernst, so der Minister." — no cue verb, a closing so-frame
@@ -1686,7 +1685,7 @@ class ClaimFinder:
             cand.vague = f"{aux.text} {tok.text}" if aux is not None else tok.text
             document = self.prepositional_source(sent, [tok])
             if document is not None and document.tokens[0].start < tok.start and any(
-                    t.text.lower() in {n.lower() for n in self.rules.cues.nouns} or t.upos == "PROPN"
+                    t.text.lower() in self.rules.document_nouns or t.upos == "PROPN"
                     for t in document.tokens):
                 # "In einem Bericht der Salzburger Nachrichten wurde vermutet, dass …": the report is the source
                 cand.source, cand.vague = document, None
@@ -1896,7 +1895,7 @@ class ClaimFinder:
         """ "according to a report by Reuters", "figures published by NHS England", "estimates from the IEA":
         after a reporting noun (rules/<lang>/cues.yaml `nouns`), the agent is the source; [] if none."""
         nouns = [t for t in follow if t.upos in ("NOUN", "PROPN")]
-        if not nouns or nouns[-1].text.lower() not in {n.lower() for n in self.rules.cues.nouns}:
+        if not nouns or nouns[-1].text.lower() not in self.rules.document_nouns:
             return []
         i = toks.index(follow[-1]) + 1
         skipped = 0
@@ -1924,8 +1923,8 @@ class ClaimFinder:
             return False
         if j + 1 < len(toks) and toks[j + 1].upos in ("NOUN", "PROPN"):
             return False  # a modifier: "according to charging documents"
-        known = self.anonymous | self.vague_words | {w.lower() for w in self.rules.sources.organizations} | {
-            w.lower() for w in self.rules.cues.nouns}
+        known = self.anonymous | self.vague_words | {w.lower() for w in self.rules.sources.organizations} \
+            | self.rules.document_nouns
         return t.text not in known
 
     def prepositional_source(self, sent: Sentence, match: list[Token]) -> Phrase | None:
@@ -1961,9 +1960,9 @@ class ClaimFinder:
             owner = [t for t in toks if first.index < t.index < last.index and t.feats.get("Poss") == "Yes"]
             pos = toks.index(last)
             follow = []
-            for t in toks[pos + 1 :]:
-                nxt = sent.token(t.index + 1)
-                if t.text == "-" and follow and follow[-1].end == t.start and nxt is not None and nxt.start == t.end:
+            for i in range(pos + 1, len(toks)):
+                t = toks[i]
+                if t.text == "-" and follow and self.hyphen_part(toks, i):
                     follow.append(t)  # "der US-Armee": the tokenizer split the compound at its hyphen
                     continue
                 if t.upos in PUNCT and t.text not in ALL_MARKS:

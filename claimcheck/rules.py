@@ -246,6 +246,11 @@ class LanguageRules:
         return table
 
     @functools.cached_property
+    def document_nouns(self) -> frozenset[str]:
+        """Reporting nouns (cues.yaml `nouns`), lower-case: Angaben, Bericht, Mitteilung."""
+        return frozenset(n.lower() for n in self.cues.nouns)
+
+    @functools.cached_property
     def cue_particles(self) -> dict[str, list[CueVerb]]:
         """Separable particle → the cue verbs that take it, longest particle first ("hervor" before "vor")."""
         table: dict[str, list[CueVerb]] = {}

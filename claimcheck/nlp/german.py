@@ -53,26 +53,24 @@ def join_broken_sentences(sents: list[Sentence], text: str) -> list[Sentence]:
 
 
 @lru_cache(maxsize=1)
-def first_names() -> frozenset[str]:
+def _first_names_file() -> dict:
     import yaml
 
     from claimcheck.rules import builtin_rules_dir
 
     path = builtin_rules_dir() / "common" / "first_names.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    return frozenset(str(n) for n in (data or {}).get("first_names") or [])
+    return (yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None) or {}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    return frozenset(str(n) for n in _first_names_file().get("first_names") or [])
 
 
 @lru_cache(maxsize=1)
 def female_first_names() -> frozenset[str]:
     """Women's first names from rules/common/first_names.yaml: "er" does not refer to them."""
-    import yaml
-
-    from claimcheck.rules import builtin_rules_dir
-
-    path = builtin_rules_dir() / "common" / "first_names.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else None
-    return frozenset(str(n) for n in (data or {}).get("female_first_names") or [])
+    return frozenset(str(n) for n in _first_names_file().get("female_first_names") or [])
 
 
 def _name_like(word: str) -> bool:
