@@ -1,6 +1,8 @@
 """Quotation marks → quote spans, over the raw text (quotes cross sentence boundaries).
 
-Pairs every German and English style: „…“ „…” »…« «…» ‚…‘ “…” ‘…’ and straight "…".
+Pairs every German and English style: „…“ „…” »…« «…» ‚…‘ “…” ‘…’ and straight "…", and the
+two-character ASCII marks of wire and archive text: ''…'' (LexisNexis copies of the New York
+Times) and ``…'' (typewriter style).
 A quote that never closes within its paragraph (journalists re-open a quote at the start
 of the next paragraph instead) is dropped rather than swallowing the rest of the text.
 """
@@ -17,10 +19,14 @@ PAIRS: dict[str, tuple[str, ...]] = {
     "«": ("»",),
     "“": ("”", "“"),
     "‚": ("‘", "’"),
+    "‘": ("’",),  # British primary quotes, American headline quotes
     '"': ('"',),
+    "''": ("''",),
+    "``": ("''",),
 }
 SINGLE_OPEN = {"‚", "‘"}
-ALL_MARKS = set("„“”»«‚‘’\"")
+DOUBLE_MARKS = ("''", "``")  # two-character marks; tokens of them have these texts
+ALL_MARKS = set("„“”»«‚‘’\"") | set(DOUBLE_MARKS)
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 MAX_QUOTE_CHARS = 5000
 
@@ -36,17 +42,29 @@ class Quote:
         return text[self.inner_start : self.inner_end]
 
 
+# words written with a leading apostrophe that a typesetter may have turned into ‘ (‘90s, rock ‘n’ roll)
+_ELIDED = re.compile(r"(?:\d|em\b|n\b|n’|til\b|cause\b|tis\b|twas\b)", re.IGNORECASE)
+
+
 def _is_apostrophe(text: str, i: int) -> bool:
-    """’ or ‘ between letters (Trump’s, geht’s) is an apostrophe, not a quote."""
+    """’ or ‘ between letters (Trump’s, geht’s) is an apostrophe, not a quote; so is ‘ before ‘90s or ‘em."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == "‘" and _ELIDED.match(text, i + 1):
+        return True
     return before.isalnum() and (after.isalnum() or after in " .,;:!?")
 
 
-def _opens_here(text: str, i: int) -> bool:
+def _mark_at(text: str, i: int) -> str:
+    """The quotation mark starting at `i` ('' and `` are one mark), or the character there."""
+    two = text[i : i + 2]
+    return two if two in DOUBLE_MARKS else text[i]
+
+
+def _opens_here(text: str, i: int, width: int = 1) -> bool:
     """A straight or ambiguous mark opens when it is not glued to the word before it."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     return (before.isspace() or before in "([{-–—/:") and not after.isspace()
 
 
@@ -57,14 +75,14 @@ def find_quotes(text: str) -> list[Quote]:
     i = 0
     n = len(text)
     while i < n:
-        ch = text[i]
+        ch = _mark_at(text, i)
         if ch not in PAIRS:
             i += 1
             continue
         if ch in SINGLE_OPEN and _is_apostrophe(text, i):
             i += 1
             continue
-        if ch in ('"', "“", "«") and not _opens_here(text, i):
+        if ch in ('"', "“", "«", "''", "‘") and not _opens_here(text, i, len(ch)):
             i += 1
             continue
         closers = PAIRS[ch]
@@ -72,17 +90,17 @@ def find_quotes(text: str) -> list[Quote]:
         para = _PARAGRAPH_BREAK.search(text, i + 1, limit)
         stop = para.start() if para else limit
         # an earlier opener of this kind already found no closer up to `scanned`: start there (keeps it linear)
-        j = max(i + 1, scanned.get(ch, 0))
-        found = -1
+        j = max(i + len(ch), scanned.get(ch, 0))
+        found, width = -1, 1
         while j < stop:
-            c = text[j]
+            c = _mark_at(text, j)
             glued = c in ("’", "‘") and j + 1 < n and text[j + 1].isalnum() and text[j - 1].isalnum()
             if c in closers and not glued:
                 # a straight quote that is followed directly by a letter opens a nested quote
                 if c == '"' and ch == '"' and j + 1 < n and text[j + 1].isalnum() and text[j - 1].isspace():
                     j += 1
                     continue
-                found = j
+                found, width = j, len(c)
                 break
             j += 1
         if found < 0:
@@ -90,7 +108,7 @@ def find_quotes(text: str) -> list[Quote]:
             i += 1  # unbalanced: skip this mark, keep looking
             continue
         scanned.clear()
-        if found > i + 1:
-            quotes.append(Quote(i, found + 1, i + 1, found))
-        i = found + 1
+        if found > i + len(ch):
+            quotes.append(Quote(i, found + width, i + len(ch), found))
+        i = found + width
     return quotes

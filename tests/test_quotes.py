@@ -22,6 +22,11 @@ def inner(text: str) -> list[str]:
         ("“We act,” she said.", ["We act,"]),
         ("„Eins. Zwei. Drei“, zählte er.", ["Eins. Zwei. Drei"]),
         ("„Wir“, sagte sie, „handeln.“", ["Wir", "handeln."]),
+        ("''We act,'' she said. ''Now.''", ["We act,", "Now."]),  # archive copies of the New York Times
+        ("He said ``no'' twice.", ["no"]),
+        ("The minister said: ‘We will act.’ The voters’ choice.", ["We will act."]),  # British style
+        ("In the ‘90s the Democrats’ plan and rock ‘n’ roll", []),
+        ("The voters' choice, ''the best'' one.", ["the best"]),
     ],
 )
 def test_every_quotation_style(text: str, expected: list[str]) -> None:
@@ -42,3 +47,10 @@ def test_offsets_are_exact() -> None:
     (q,) = find_quotes(text)
     assert text[q.start : q.end] == "„Nein.“"
     assert text[q.inner_start : q.inner_end] == "Nein."
+
+
+def test_double_mark_offsets_cover_both_characters() -> None:
+    text = "She said, ''Please quiet down.'' Then she left."
+    (q,) = find_quotes(text)
+    assert text[q.start : q.end] == "''Please quiet down.''"
+    assert q.inner(text) == "Please quiet down."

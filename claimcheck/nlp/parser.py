@@ -119,17 +119,43 @@ def _for_tokenizer(text: str, lang: str = "de") -> str:
     The treebanks write German quotes as „…“ and hardly ever as "…" or »…«, so the trained
     tokenizer glues straight quotes to words (`sprechen"`); the English ones write "…" and never
     „…“ (`„We`). Offsets are unchanged, and token texts are read back from the original text.
+    A two-character mark ('' or ``) becomes one mark and a space on its outer side, so the
+    tokenizer sees an ordinary quote (`widen_double_marks` gives the token both characters back).
     """
-    from claimcheck.quotes import find_quotes
+    from claimcheck.quotes import DOUBLE_MARKS, find_quotes
 
     opening, closing = TOKENIZER_MARKS.get(lang, TOKENIZER_MARKS["de"])
     chars = list(text)
     for q in find_quotes(text):
-        if chars[q.start] in '"»«“„':
+        if text[q.start : q.start + 2] in DOUBLE_MARKS:
+            chars[q.start : q.start + 2] = [" ", opening]
+        elif chars[q.start] in '"»«“„‘':
             chars[q.start] = opening
-        if chars[q.end - 1] in '"»«”“':
+        if text[q.end - 2 : q.end] == "''" and q.end - 2 >= q.inner_end:
+            chars[q.end - 2 : q.end] = [closing, " "]
+        elif chars[q.end - 1] in '"»«”“' or text[q.start] == "‘":  # ’ closes only a ‘ quote
             chars[q.end - 1] = closing
     return "".join(chars)
+
+
+def widen_double_marks(sents: list[Sentence], text: str) -> None:
+    """A token on one half of a '' or `` mark (see `_for_tokenizer`) spans the whole mark."""
+    from claimcheck.quotes import DOUBLE_MARKS
+
+    covered = {i for s in sents for t in s.tokens for i in range(t.start, t.end)}
+    for s in sents:
+        for t in s.tokens:
+            if t.end - t.start != 1:
+                continue
+            if text[t.start : t.start + 2] in DOUBLE_MARKS and t.start + 1 not in covered:
+                t.end += 1
+            elif text[t.start - 1 : t.end] in DOUBLE_MARKS and t.start > 0 and t.start - 1 not in covered:
+                t.start -= 1
+            else:
+                continue
+            t.text = text[t.start : t.end]
+        s.start, s.end = s.tokens[0].start, s.tokens[-1].end
+        s.text = text[s.start : s.end]
 
 
 def _convert_sentence(sent, text: str) -> Sentence:
@@ -173,6 +199,7 @@ def _finish(
     sents: list[Sentence], text: str, lang: str, konjunktiv_rule: bool = True, postprocess: bool = True
 ) -> ParsedDoc:
     """claimcheck's own repairs on top of stanza's output (Konjunktiv I, English fixes)."""
+    widen_double_marks(sents, text)
     if lang == "de" and postprocess:
         from claimcheck.nlp import german
 
@@ -203,6 +230,7 @@ class ParseCache:
 
         self.folder = Path(folder)
         ms = resolve(lang, models)
+        self.lang = lang
         stamp = [lang, str(ms.root)] + [
             f"{p}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for p, f in sorted(ms.files.items())
         ]
@@ -211,7 +239,10 @@ class ParseCache:
     def _path(self, text: str) -> Path:
         import hashlib
 
-        return self.folder / f"{self.prefix}-{hashlib.sha256(text.encode()).hexdigest()[:32]}.pkl"
+        # the text stanza saw is part of the key: a change to `_for_tokenizer` re-parses what it changes
+        seen = _for_tokenizer(text, self.lang)
+        key = hashlib.sha256((text if seen == text else text + "\0" + seen).encode()).hexdigest()[:32]
+        return self.folder / f"{self.prefix}-{key}.pkl"
 
     def get(self, text: str) -> list[Sentence] | None:
         path = self._path(text)
