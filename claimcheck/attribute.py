@@ -104,11 +104,13 @@ class Attributor:
         self.vague = {w.lower() for w in src.vague}
         self.governments = {k.lower(): v for k, v in src.governments.items()}
         self.roles = {w.lower() for w in src.roles}
+        self.honorifics = {w.lower().rstrip(".") for w in src.honorifics}
         self.organizations = {w.lower() for w in src.organizations}
         # longest first: "Angaben" before "Angabe"
         self.document_nouns = sorted(rules.document_nouns, key=len, reverse=True)
         self.org_descriptors = {w.lower() for w in src.organization_descriptors}
         self.pronouns = {k.lower(): v for k, v in src.pronouns.items()}
+        self.headline_labels = {w.lower() for w in src.headline_labels}
         self.references = {
             w.lower(): kind for kind, words in rules.outlets.references.items() for w in words
         }
@@ -197,10 +199,16 @@ class Attributor:
                 while j > i and toks[j].text == "-":
                     j -= 1
                 run = toks[i : j + 1]
+                honorific = self._honorific(run[0])
+                while run and self._honorific(run[0]):
+                    run = run[1:]  # "Ms. Acosta": the surname of someone named before
+                if not run:
+                    i = j + 1
+                    continue
                 if self.match_outlet(run) is None and not (i > 0 and self.shaped_outlet(toks[i - 1 : j + 1])):
                     name = self._span_text(run)
                     role = toks[i - 1].text if after_role else None
-                    if len(run) >= 2:
+                    if len(run) >= 2 and not honorific:
                         self.memory.full_names.setdefault(run[-1].text, name)
                         if role:
                             self.memory.roles.setdefault(name, role)
@@ -220,6 +228,9 @@ class Attributor:
                 i = j + 1
             else:
                 i += 1
+
+    def _honorific(self, t: Token) -> bool:
+        return t.text.lower().rstrip(".") in self.honorifics
 
     def _is_role(self, word: str) -> bool:
         w = word.lower()
@@ -381,14 +392,15 @@ class Attributor:
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         if propn and not descriptor and not role_for:
             run = self._name_run(content, propn)
-            while len(run) > 1 and (self._title(run, 0) or self._is_role(run[0].text)):
-                run = run[1:]  # "Sen. Dale Hutchins" → Dale Hutchins, role Sen.
+            while len(run) > 1 and (self._title(run, 0) or self._is_role(run[0].text) or self._honorific(run[0])):
+                run = run[1:]  # "Sen. Dale Hutchins" → Dale Hutchins, role Sen.; "Mr. Hale" → Hale
             title = None
             if self.doc.language == "en":
                 run, title = self._english_name(phrase, run)
             name = self._span_text(run)
             full = self.memory.full_names.get(run[-1].text, name) if len(run) == 1 else name
-            role_toks = [t for t in content if (t.upos == "NOUN" or self._is_role(t.text)) and t.start < run[0].start]
+            role_toks = [t for t in content if (t.upos == "NOUN" or self._is_role(t.text)) and t.start < run[0].start
+                         and not self._honorific(t)]
             role = title or (role_toks[-1].text if role_toks else self.memory.roles.get(full))
             if full.lower() in self.governments:
                 return Source(full, "government", text, toks[0].start, toks[-1].end,
@@ -552,9 +564,12 @@ class Attributor:
                 break
         full = toks[i : j + 1]
         titles = [k for k, t in enumerate(full[:-1]) if self._is_role(t.text) or self._title(full, k)
-                  or t.text == "." or t.text.lower() + "." in TITLES]
+                  or t.text == "." or t.text.lower() + "." in TITLES or self._honorific(t)]
         if titles:
-            return full[titles[-1] + 1 :], full[titles[-1]].text
+            last = full[titles[-1]]
+            if last.text == "." and titles[-1] > 0:
+                last = full[titles[-1] - 1]
+            return full[titles[-1] + 1 :], None if self._honorific(last) else last.text
         return full, None
 
     @staticmethod
@@ -777,17 +792,31 @@ class Attributor:
                 outlet = self.match_outlet(c.source.tokens)
                 if outlet is not None:  # "NY Daily News: …"
                     c.outlet = self.outlet_source(outlet[0], c.source.tokens)
-                    c.kind = "indirect_speech"
+                    c.kind = "direct_quote" if c.kind == "direct_quote" else "indirect_speech"
                     continue
                 if name in self.memory.abbreviations:
                     c.speaker = Source(self.memory.abbreviations[name], "organization", name, c.source.start,
                                        c.source.end)
-                    c.kind = "indirect_speech"
+                    c.kind = "direct_quote" if c.kind == "direct_quote" else "indirect_speech"
                     continue
                 if known:
-                    ent = known[0]
+                    # the fullest name that ends in the label's word: "Angela Merkel" over the label's "Merkel"
+                    ending = [e for e in known if e.name.split()[-1] == last] or known
+                    ent = max(ending, key=lambda e: len(e.name.split()))
                     c.speaker = Source(ent.name, ent.type, name, c.source.start, c.source.end, role=ent.role)
-                    c.kind = "indirect_speech"
+                    c.kind = "direct_quote" if c.kind == "direct_quote" else "indirect_speech"
+                    continue
+                words = [t.text.lower() for t in c.source.tokens]
+                if len(words) == 1 and (words[0] in self.anonymous or words[0] in self.vague
+                                        or words[0] in self.headline_labels):
+                    # "Insiders: Trump will rebound", "Poll: …": an unnamed source speaks in the headline
+                    c.speaker = self.resolve(c.source)
+                    if c.speaker is not None and words[0] in self.headline_labels:
+                        c.speaker.vague = True  # which poll? the headline does not say
+                    c.kind = "direct_quote" if c.kind == "direct_quote" else "indirect_speech"
+                    continue
+                if c.kind == "direct_quote":  # "Bahnstreik: „Wir fahren nicht“": the quote, nobody named
+                    c.source = None
                     continue
                 # a topic, not a speaker: the whole line is the headline's claim
                 c.start, c.source, c.kind = c.source.start, None, "assertion"

@@ -819,8 +819,25 @@ class ClaimFinder:
                 self.transcript_turn(si, sent, transcript[si])
                 continue
             self.sentence(si, sent)
+            self.label_headline_quotes(si, sent)
         self.claims.sort(key=lambda c: (c.start, -c.end))
         return DocClaims(self.claims, self.pointers, self.credits)
+
+    def label_headline_quotes(self, si: int, sent: Sentence) -> None:
+        """ "Trump: ‘I’m the worst thing …’", "Merkel: „Wir schaffen das“": a quote after the "Name:" label
+        that opens a line is the label's (`attribute` keeps the label only if the story names that person)."""
+        bare = [c for c in self.claims if c.sentence == si and c.kind == "direct_quote" and c.source is None
+                and c.cue is None]
+        line_start, _ = self.line_bounds(sent.start)
+        if not bare or self.text[line_start : sent.start].strip():
+            return
+        label = self.headline_speaker(sent)
+        if label is None or label.sentence != si:
+            return
+        for c in bare:
+            if c.start > label.tokens[-1].end:
+                c.source, c.headline, c.continues = label, True, False
+                c.rule = f"{self.lang}.headline.quote"
 
     def add(self, cand: Candidate) -> Candidate:
         self.claims.append(cand)
@@ -1215,7 +1232,11 @@ class ClaimFinder:
         else:
             cue = next(((t, v) for t in tail if (v := self.cue_of(sent, t)) is not None
                         and v.kind in ("speech", "report") and not self.negated(sent, t)), None)
-            if cue is None or cue[0].index > words[0].index + 2:
+            # English names the speaker first, with a role: '…," Trump campaign spokeswoman Hope Hicks said.'
+            before = [t for t in words if cue is not None and t.index < cue[0].index]
+            nominal = self.lang == "en" and len(before) <= 7 and all(
+                t.upos in ("PROPN", "NOUN", "DET", "ADJ", "NUM") for t in before)
+            if cue is None or (cue[0].index > words[0].index + 2 and not nominal):
                 return False  # not a frame: the sentence goes on with a clause of its own
             tok, verb = cue
             claim.cue, claim.cue_lemma = tok, verb.lemma
@@ -1410,7 +1431,9 @@ class ClaimFinder:
             after = self.frame_after_content(sent, tok)
             if after is not None:
                 return after
-        comma = next((i for i in range(pos - 1, max(-1, pos - 5), -1) if toks[i].text == ","), None)
+        # English puts the speaker before the cue: '…," Trump campaign spokeswoman Hope Hicks said.'
+        reach = 9 if self.lang == "en" else 5
+        comma = next((i for i in range(pos - 1, max(-1, pos - reach), -1) if toks[i].text == ","), None)
         if comma is None and self.lang == "de":
             # "…, hatte Obama bei seinem Treffen mit … gesagt.": a verb-first clause after the content
             last = next((i for i in range(pos - 1, -1, -1) if toks[i].text in (",", ":", ";")), None)
@@ -2266,8 +2289,9 @@ class ClaimFinder:
         return "\n" not in self.text[sent.end : nxt.start] and self._name_label(toks[:-1])
 
     def _name_label(self, head: list[Token]) -> bool:
-        return 0 < len(head) <= 4 and all(
-            t.text[:1].isupper() and t.upos in ("PROPN", "NOUN", "X") and "-" not in t.text for t in head
+        # a capitalised adjective inside a name: "NY Daily News", "New York Times"
+        return 0 < len(head) <= 4 and head[-1].upos != "ADJ" and all(
+            t.text[:1].isupper() and t.upos in ("PROPN", "NOUN", "X", "ADJ") and "-" not in t.text for t in head
         )
 
     def headline_speaker(self, sent: Sentence) -> Phrase | None:
@@ -2278,9 +2302,13 @@ class ClaimFinder:
         if colon is None and si > 0 and self.is_speaker_label(si - 1):
             label = self.doc.sentences[si - 1].tokens[:-1]
             return Phrase(si - 1, label, "headline")
-        if colon is None or colon == 0 or colon > 4:
+        if colon is None or colon == 0 or colon > 7:
             return None
         head = toks[:colon]
+        # "Clinton to Planned Parenthood:", "Mukasey at RNC:": the speaker and whom or where she spoke to
+        to = next((k for k, t in enumerate(head) if k > 0 and t.text in ("to", "at")), None)
+        if to is not None:
+            head = head[:to]
         # a name or a topic ("Scholz:" vs "Bahnstreik:"): `attribute` keeps it only if the story names that person
         return Phrase(si, head, "headline") if self._name_label(head) else None
 

@@ -108,11 +108,17 @@ class SourceFile(_Strict):
     vague: list[str] = Field([], description="Vague sources: Kritiker, Experten, Beobachter.")
     governments: dict[str, str] = Field({}, description="Capital or institution → what it stands for.")
     roles: list[str] = Field([], description="Role nouns that name a person's function: Sprecher, Minister.")
+    honorifics: list[str] = Field(
+        [], description="Forms of address before a surname (Mr., Ms., Frau): not part of the name, not a role."
+    )
     organizations: list[str] = Field([], description="Head nouns of organisations: Regierung, Ministerium.")
     organization_descriptors: list[str] = Field(
         [], description="Generic nouns that refer back to the organisation named before: das Unternehmen, der Konzern."
     )
     pronouns: dict[str, Literal["person", "organization", "any"]] = {}
+    headline_labels: list[str] = Field(
+        [], description='Words that as a headline label ("Poll: …") are its source, besides anonymous and vague ones.'
+    )
     not_sources: list[str] = Field(
         [], description="Head words a weak parse takes for a subject that never speak: hours, later, Meanwhile."
     )

@@ -40,6 +40,10 @@ CASES = {
     "an initialism before a title": (
         '"The defendant betrayed the children this charity was created to serve," U.S. Attorney Rachel Greenberg '
         "said at a news conference.", "betrayed the children", {"direct_quote"}, "Rachel Greenberg", "said"),
+    "archive quotation marks ''...''": (
+        "As boos erupt from the crowd, the plant manager, Robert Hale, says, ''Please quiet down.'' "
+        "''We have to look around the corner,'' Mr. Hale said.",
+        "look around the corner", {"direct_quote"}, "Robert Hale", "said"),
 }
 
 
@@ -151,3 +155,36 @@ def test_is_said_to_names_nobody_and_does_not_inherit() -> None:
                         "He is said to have personally recruited several donors.", "en")
     c = claim_with(report, "personally recruited")
     assert c.kind == "hearsay" and c.speaker is None and c.outlet is None
+
+
+def test_headline_label_that_is_an_unnamed_source() -> None:
+    text = ("Insiders: Trump will rebound in New Hampshire\n\n"
+            "Republican operatives said the candidate would recover after his loss in Iowa.\n")
+    c = claim_with(analyse(text), "Trump will rebound")
+    assert c.kind == "indirect_speech" and c.speaker is not None and c.speaker.name == "Insiders", c
+    assert c.status == "weakly_sourced", c
+
+
+def test_headline_speaker_and_audience() -> None:
+    text = ("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade\n\n"
+            "Hillary Clinton told the group's members on Friday that the ruling was at stake.\n")
+    c = claim_with(analyse(text), "Trump will reverse")
+    assert c.text.startswith("Trump will reverse") and "Clinton" in who(c), c
+
+
+def test_is_expected_to_is_the_outlets_own_assertion() -> None:
+    # the harbor-bridge gold: "Construction is expected to take three years." is unsourced, not hearsay
+    c = claim_with(analyse("The Federal Reserve is expected to raise interest rates in December."), "raise interest")
+    assert c.kind == "assertion" and c.status == "unsourced", c
+
+
+def test_british_single_quotation_marks() -> None:
+    report = analyse("The minister said: ‘We will act within days.’ Critics called the plan ‘a disgrace’.")
+    c = claim_with(report, "act within days")
+    assert c.kind == "direct_quote" and c.text.startswith("‘We will"), c
+
+
+def test_an_honorific_is_not_part_of_the_name() -> None:
+    report = analyse("Maria Acosta runs the bank's branch in Ponce. ''Usually we get that back,'' Ms. Acosta said.")
+    c = claim_with(report, "we get that back")
+    assert c.speaker is not None and c.speaker.name == "Maria Acosta" and c.speaker.role != "Ms.", c

@@ -138,7 +138,31 @@ def tag_names(sent: Sentence) -> None:
             t.upos = "PROPN"
         elif not starts and t.text[:1].isupper() and "-" in t.text and t.upos in ("VERB", "ADJ") and prev_propn:
             t.upos = "PROPN"  # "Lin Wei-ting", "Jean-Luc": a hyphenated name part after a name
+        elif not starts and t.text[:1].isupper() and t.upos in ("VERB", "AUX") and t.text != "I":
+            t.upos = "PROPN"  # "spokeswoman Hope Hicks", "Theresa May": a capitalised verb inside a sentence
+            _attach_to_name(sent, k)
         starts = False
+
+
+def _attach_to_name(sent: Sentence, k: int) -> None:
+    """A first name the parser took for a verb ("… spokeswoman Hope Hicks said") heads a broken tree: hang it
+    on the surname after it and give the surname's verb ("said") the place the false verb had."""
+    toks = sent.tokens
+    t = toks[k]
+    name = toks[k + 1] if k + 1 < len(toks) else None
+    if name is None or name.upos != "PROPN" or not name.text[:1].isupper() or t.head == name.index:
+        return
+    old_head, old_rel = t.head, t.deprel
+    verb = sent.token(name.head)
+    heir = verb if verb is not None and verb.head == t.index else name  # who takes the false verb's place
+    heir.head, heir.deprel = old_head, old_rel
+    for c in toks:
+        if c.head == t.index and c is not heir:
+            nominal = c.upos in ("NOUN", "PROPN", "ADJ", "DET", "NUM") and c.index < t.index
+            c.head = name.index if nominal else heir.index
+            if nominal and c.deprel.startswith("nsubj"):
+                c.deprel = "compound"  # "spokeswoman" of "spokeswoman Hope Hicks"
+    t.head, t.deprel = name.index, "compound"
 
 
 INITIALISM = re.compile(r"(?:[A-Z]\.)+[A-Z]")
