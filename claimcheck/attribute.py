@@ -63,6 +63,9 @@ class Source:
     vague: bool = False
 
 
+# Prepositions that give a body's seat: "die Polizei in Köln", "the court in Manhattan"
+SEAT_PREPOSITIONS = {"in", "im", "aus"}
+
 # Prepositions that add a scene to a speaker's noun phrase, not part of the speaker's name or role
 SCENE_PREPOSITIONS = {"vor", "gegenüber", "im", "am", "beim", "bei", "während", "nach", "auf", "at", "on", "during",
                       "after", "before"}
@@ -390,6 +393,12 @@ class Attributor:
             # "two Senate aides", "a White House official": unnamed people of a named body ("District officials
             # have denied" is the district speaking)
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
+        seat = next((t for t in toks if t.upos == "ADP" and t.text.lower() in SEAT_PREPOSITIONS), None)
+        if propn and nouns and nouns[0].upos == "NOUN" and nouns[0].text.lower().endswith(tuple(self.organizations)) \
+                and seat is not None and nouns[0].start < seat.start < propn[0].start:
+            # "die Polizei in Köln", "a court in Manhattan": the body at its seat, not the place
+            body = toks[toks.index(nouns[0]) :]
+            return Source(self._span_text(body), "organization", text, toks[0].start, toks[-1].end)
         if propn and not descriptor and not role_for:
             run = self._name_run(content, propn)
             while len(run) > 1 and (self._title(run, 0) or self._is_role(run[0].text) or self._honorific(run[0])):

@@ -260,7 +260,7 @@ class ClaimFinder:
         self.rules = rules
         self.text = doc.text
         self.lang = doc.language
-        self.quotes = find_quotes(doc.text)
+        self.quotes = find_quotes(doc.text, doc.language)
         self.quote_starts = [q.inner_start for q in self.quotes]
         self.paragraphs = paragraph_index(doc.text)
         self.claims: list[Candidate] = []

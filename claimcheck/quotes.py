@@ -68,14 +68,25 @@ def _opens_here(text: str, i: int, width: int = 1) -> bool:
     return (before.isspace() or before in "([{-–—/:") and not after.isspace()
 
 
-def find_quotes(text: str) -> list[Quote]:
+def _double_marks_quote(text: str, lang: str | None) -> bool:
+    """'' is a quotation mark only in English text that quotes that way: in wiki text it marks italics
+    (''sine glossa''), and German never quotes with it. The document's majority decides."""
+    doubled = text.count("''")
+    return lang != "de" and doubled > 0 and doubled > sum(text.count(c) for c in '„“”"»«')
+
+
+def find_quotes(text: str, lang: str | None = None) -> list[Quote]:
     """All top-level quote spans, in text order. Nested quotes (‚…‘ inside „…“) are not split out."""
     quotes: list[Quote] = []
     scanned: dict[str, int] = {}
     i = 0
     n = len(text)
+    double_marks_quote = _double_marks_quote(text, lang)
     while i < n:
         ch = _mark_at(text, i)
+        if ch in DOUBLE_MARKS and not double_marks_quote:
+            i += 2
+            continue
         if ch not in PAIRS:
             i += 1
             continue

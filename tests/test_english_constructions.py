@@ -188,3 +188,13 @@ def test_an_honorific_is_not_part_of_the_name() -> None:
     report = analyse("Maria Acosta runs the bank's branch in Ponce. ''Usually we get that back,'' Ms. Acosta said.")
     c = claim_with(report, "we get that back")
     assert c.speaker is not None and c.speaker.name == "Maria Acosta" and c.speaker.role != "Ms.", c
+
+
+def test_a_body_at_its_seat_is_not_the_place() -> None:
+    c = claim_with(analyse("Police in Miami said two men were arrested on Sunday."), "two men were arrested")
+    assert c.speaker is not None and c.speaker.name == "Police in Miami" and c.speaker.type == "organization", c
+
+
+def test_a_court_ruling_is_reported() -> None:
+    c = claim_with(analyse("Judge Amy Lee ruled on Friday that the law was unconstitutional."), "unconstitutional")
+    assert c.kind == "indirect_speech" and "Amy Lee" in who(c), c

@@ -35,6 +35,12 @@ SPEAKER_CASES = {
         "Der Deutsche Hausärzteverband (DHV) wies die Kritik zurück. Die Versorgung sei gesichert, teilte der Verband "
         "mit. Er forderte mehr Geld für die Praxen.", "mehr Geld für die Praxen", {"reported_speech"},
         "Deutsche Hausärzteverband (DHV)"),
+    "a body at its seat, not the place": (
+        "Die Polizei in Köln teilte mit, dass zwei Männer festgenommen wurden.",
+        "zwei Männer festgenommen", {"indirect_speech"}, "Polizei in Köln"),
+    "a headline quote after the speaker's name": (
+        "Merkel: „Wir schaffen das“\n\nBundeskanzlerin Angela Merkel sagte am Montag in Berlin, man werde die Lage "
+        "meistern.", "Wir schaffen das", {"direct_quote"}, "Angela Merkel"),
     "separable particle after a quoted word": (
         "Der Klinikverband wies die Darstellung der Studie als „zugespitzt“ zurück.",
         "wies die Darstellung", {"reported_speech"}, "Klinikverband"),
@@ -251,3 +257,8 @@ def test_er_does_not_point_to_a_woman() -> None:
     report = analyse("Bundespräsident Horst Köhler hielt eine Rede. Kanzlerin Angela Merkel hörte zu. "
                      "Er sagte, die Lage sei ernst.")
     assert speaker(claim_with(report, "die Lage sei ernst")) == "Horst Köhler"
+
+
+def test_wiki_italics_are_no_quotes() -> None:
+    report = analyse("Das Kraftwerk heißt ''Neue Wasserkraft''. „Wir sind stolz“, sagte der Bürgermeister.")
+    assert not any("Neue Wasserkraft" in c.text and c.kind == "direct_quote" for c in report.claims), report.claims

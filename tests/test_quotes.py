@@ -54,3 +54,9 @@ def test_double_mark_offsets_cover_both_characters() -> None:
     (q,) = find_quotes(text)
     assert text[q.start : q.end] == "''Please quiet down.''"
     assert q.inner(text) == "Please quiet down."
+
+
+def test_doubled_apostrophes_quote_only_where_the_text_quotes_that_way() -> None:
+    assert inner("Das ''Blatt'' schrieb: „Nein.“") == ["Nein."]  # wiki italics beside real quotes
+    assert find_quotes("Die Zeitung ''Die Welt'' berichtete.", "de") == []  # German never quotes with ''
+    assert inner("''Yes,'' he said, citing ''the law.''") == ["Yes,", "the law."]

@@ -126,7 +126,7 @@ def _for_tokenizer(text: str, lang: str = "de") -> str:
 
     opening, closing = TOKENIZER_MARKS.get(lang, TOKENIZER_MARKS["de"])
     chars = list(text)
-    for q in find_quotes(text):
+    for q in find_quotes(text, lang):
         if text[q.start : q.start + 2] in DOUBLE_MARKS:
             chars[q.start : q.start + 2] = [" ", opening]
         elif chars[q.start] in '"»«“„‘':
