@@ -906,12 +906,25 @@ class ClaimFinder:
             return self.quotes[k]
         return None
 
+    def _title_case_name(self, q: Quote, sent: Sentence) -> bool:
+        """Capitalised words without a verb and no speech frame after them (“The Truman Show.”)."""
+        inner_toks = [t for t in sent.tokens if q.inner_start <= t.start < q.inner_end and t.upos not in PUNCT]
+        content = [t for t in inner_toks if t.text.lower() not in NAME_FUNCTION_WORDS]
+        if len(content) < 2 or any(t.upos in ("VERB", "AUX", "PRON") for t in inner_toks) or not all(
+                t.text[:1].isupper() or t.text[:1].isdigit() for t in content):
+            return False
+        # a frame on either side makes it words someone used: 'He called it “Very Bad News.”'
+        around = [t for t in sent.tokens if t.end <= q.start][-3:] + [t for t in sent.tokens if t.start >= q.end][:4]
+        return not any(self.cue_of(sent, t) is not None for t in around)
+
     def is_title_quote(self, q: Quote, sent: Sentence) -> bool:
         """Quotation marks around a title, programme, outlet or name are not a quote."""
         inner = q.inner(self.text).strip()
         words = inner.split()
         if not words:
             return True
+        if self.lang == "en" and inner[-1:] in ".," and 2 <= len(words) <= 6 and self._title_case_name(q, sent):
+            return True  # American punctuation inside the marks: a revival of “Gilmore Girls.”
         if inner[-1:] in ".!?…" or len(words) > 9:
             return False
         if inner[-1:] == ",":

@@ -198,3 +198,9 @@ def test_a_body_at_its_seat_is_not_the_place() -> None:
 def test_a_court_ruling_is_reported() -> None:
     c = claim_with(analyse("Judge Amy Lee ruled on Friday that the law was unconstitutional."), "unconstitutional")
     assert c.kind == "indirect_speech" and "Amy Lee" in who(c), c
+
+
+def test_a_title_with_the_full_stop_inside_the_marks_is_no_quote() -> None:
+    report = analyse("Fox is betting on a revival of ''Gilmore Girls.'' ''We love it,'' the producer said.")
+    assert not any(c.kind == "direct_quote" and "Gilmore" in c.text for c in report.claims), report.claims
+    assert claim_with(report, "We love it").kind == "direct_quote"

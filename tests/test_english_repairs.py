@@ -83,3 +83,11 @@ def test_sentence_adverb_is_no_name() -> None:
     (sent,) = sentences(text, [text])
     english.tag_names(sent)
     assert sent.tokens[0].upos == "ADV" and sent.tokens[2].upos == "PROPN"
+
+
+def test_a_quote_after_a_closed_quote_opens_a_sentence() -> None:
+    text = 'The show was called "The Truman Show." "We will win," Smith said.'
+    (sent,) = sentences(text, [text])
+    parts = english.split_between_quotes([sent], text)
+    assert [p.text for p in parts] == ['The show was called "The Truman Show."', '"We will win," Smith said.']
+    assert all(sum(t.head == 0 for t in p.tokens) == 1 for p in parts)  # one root each

@@ -19,7 +19,7 @@ import re
 
 from claimcheck.nlp.doc import Sentence, Token, renumber
 
-QUOTE_CHARS = set("\"'“”‘’„«»")
+QUOTE_CHARS = set("\"'“”‘’„«»") | {"''", "``"}  # '' and `` are one token (see parser.widen_double_marks)
 TERMINAL = {".", "!", "?", "…", ":", ";"}
 # abbreviations before a name: a tokenizer may end a sentence after them ("Sen. | Laura Whitfield")
 TITLES = {"sen.", "rep.", "gov.", "dr.", "mr.", "mrs.", "ms.", "gen.", "lt.", "col.", "sgt.", "capt.", "st.", "prof.",
@@ -109,6 +109,27 @@ def split_datelines(sentences: list[Sentence], text: str) -> list[Sentence]:
     return out
 
 
+def split_between_quotes(sentences: list[Sentence], text: str) -> list[Sentence]:
+    """'… called “The Truman Show.” “We will win,” Smith said.': a quote that ends a sentence and a new one
+    that opens right after it are two sentences, though the tokenizer ran them together."""
+    out: list[Sentence] = []
+    for sent in sentences:
+        toks = sent.tokens
+        cuts = [i + 2 for i in range(len(toks) - 3)
+                if toks[i].text in (".", "?", "!") and toks[i + 1].text in QUOTE_CHARS
+                and toks[i + 1].start == toks[i].end and toks[i + 2].text in QUOTE_CHARS
+                and toks[i + 2].start > toks[i + 1].end and toks[i + 3].start == toks[i + 2].end
+                and toks[i + 3].text[:1].isupper()]
+        if not cuts:
+            out.append(sent)
+            continue
+        for a, b in zip([0] + cuts, cuts + [len(toks)], strict=True):
+            part = _part(toks[a:b], text)
+            part.entities = [e for e in sent.entities if part.start <= e.start and e.end <= part.end]
+            out.append(part)
+    return out
+
+
 def _title_case(sent: Sentence) -> bool:
     words = [t for t in sent.tokens if t.text[:1].isalpha()]
     caps = [t for t in words if t.text[:1].isupper()]
@@ -185,7 +206,7 @@ def join_initialisms(sent: Sentence) -> None:
 
 
 def apply(sentences: list[Sentence], text: str) -> list[Sentence]:
-    sentences = split_datelines(join_broken_sentences(sentences, text), text)
+    sentences = split_between_quotes(split_datelines(join_broken_sentences(sentences, text), text), text)
     for sent in sentences:
         join_initialisms(sent)
         tag_names(sent)
