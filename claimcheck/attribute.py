@@ -400,6 +400,10 @@ class Attributor:
             body = toks[toks.index(nouns[0]) :]
             return Source(self._span_text(body), "organization", text, toks[0].start, toks[-1].end)
         if propn and not descriptor and not role_for:
+            between = [t for t in content if t.upos == "NOUN" and t.text.islower() and self._is_role(t.text)
+                       and propn[0].start < t.start < propn[-1].start]
+            if between:
+                propn = [p for p in propn if p.start > between[-1].start]  # "City Council member Rosa Jiménez"
             run = self._name_run(content, propn)
             while len(run) > 1 and (self._title(run, 0) or self._is_role(run[0].text) or self._honorific(run[0])):
                 run = run[1:]  # "Sen. Dale Hutchins" → Dale Hutchins, role Sen.; "Mr. Hale" → Hale
@@ -440,6 +444,13 @@ class Attributor:
             ent = self.recent_person(toks[0].start, "organization")
             if ent is not None and ent.type == "organization":
                 return Source(ent.name, "organization", text, toks[0].start, toks[-1].end, role=head.text)
+        if len(nouns) == 2 and nouns[1] is head and head.text.lower() in SPOKESPERSON and nouns[0].text.islower():
+            # "a department spokesperson", "a ministry spokesman": of the body with that word named before
+            word = nouns[0].text.lower()
+            body = next((e for e in reversed(self.memory.entities) if e.type in ("organization", "government")
+                         and word in e.name.lower().split() and e.position < toks[0].start), None)
+            if body is not None:
+                return Source(body.name, body.type, text, toks[0].start, toks[-1].end, role=head.text)
         # the first noun heads a German phrase, unless it is cut short: "Mieterinnen- und Mieterverband"
         lead = nouns[1:2] if len(nouns) > 1 and nouns[0].text.endswith("-") else nouns[:1]
         if head.text.lower() in self.organizations or any(

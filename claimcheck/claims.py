@@ -616,6 +616,12 @@ class ClaimFinder:
                     if self.lang != "en":
                         return Phrase(self.si_of[id(sent)], np, "subject")
                     subjects.append(np)
+            if len(subjects) == 2 and subjects[0][-1].upos == "PROPN" and subjects[1][0].upos == "DET" \
+                    and subjects[1][0].index == subjects[0][-1].index + 2 \
+                    and sent.token(subjects[0][-1].index + 1).text == ",":
+                # "Samuel Okoye, a neurologist at King's College, said": a name and its apposition, split by the parse
+                np = subjects[0] + [sent.token(subjects[0][-1].index + 1)] + subjects[1]
+                return Phrase(self.si_of[id(sent)], np, "subject")
             if subjects:
                 # "Hours later, Trump returned …": a weak English parse gives a verb two subjects; the nearer one
                 return Phrase(self.si_of[id(sent)], min(subjects, key=lambda np: abs(np[-1].index - node.index)),

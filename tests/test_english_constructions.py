@@ -204,3 +204,16 @@ def test_a_title_with_the_full_stop_inside_the_marks_is_no_quote() -> None:
     report = analyse("Fox is betting on a revival of ''Gilmore Girls.'' ''We love it,'' the producer said.")
     assert not any(c.kind == "direct_quote" and "Gilmore" in c.text for c in report.claims), report.claims
     assert claim_with(report, "We love it").kind == "direct_quote"
+
+
+@pytest.mark.parametrize(("text", "words", "name"), [
+    ("Samuel Okoye, a neurologist at King's College London who was not involved in the research, said the results "
+     "were encouraging.", "results were encouraging", "Samuel Okoye"),  # a name and its apposition: two subjects
+    ("City Council member Rosa Jiménez said she would ask for an emergency hearing.", "emergency hearing",
+     "Rosa Jiménez"),  # the person after the role, not the body before it
+    ("In Washington, the State Department urged restraint. A department spokesperson said the United States was "
+     "monitoring the situation closely.", "monitoring the situation", "State Department"),  # the body named before
+])
+def test_who_a_role_phrase_names(text: str, words: str, name: str) -> None:
+    c = claim_with(analyse(text), words)
+    assert c.speaker is not None and c.speaker.name == name, c
