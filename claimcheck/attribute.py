@@ -327,7 +327,9 @@ class Attributor:
         if self.doc.language == "en":
             # "Taiwan's Defense Ministry", "China's foreign ministry": the possessor is not the speaker
             poss = [k for k, t in enumerate(toks) if t.text in ("'s", "’s", "'", "’") and 0 < k < len(toks) - 1]
-            if poss and any(t.upos in ("NOUN", "PROPN") for t in toks[poss[-1] + 1 :]):
+            # (not inside an apposition: "Dan Whitcombe, chair of the Northbridge Supporters' Trust")
+            if poss and any(t.upos in ("NOUN", "PROPN") for t in toks[poss[-1] + 1 :]) and not any(
+                    t.text == "," or t.upos == "ADP" for t in toks[: poss[-1]]):
                 toks = toks[poss[-1] + 1 :]
                 text = self._span_text(toks)
         content = [t for t in toks if t.upos not in ("DET", "ADP") and t.upos not in PUNCT]
@@ -401,7 +403,8 @@ class Attributor:
             return Source(self._span_text(body), "organization", text, toks[0].start, toks[-1].end)
         if propn and not descriptor and not role_for:
             between = [t for t in content if t.upos == "NOUN" and t.text.islower() and self._is_role(t.text)
-                       and propn[0].start < t.start < propn[-1].start]
+                       and propn[0].start < t.start < propn[-1].start
+                       and "," not in self.text[propn[0].start : t.start]]  # not "Dan Whitcombe, chair of …"
             if between:
                 propn = [p for p in propn if p.start > between[-1].start]  # "City Council member Rosa Jiménez"
             run = self._name_run(content, propn)

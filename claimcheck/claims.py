@@ -104,6 +104,10 @@ class Phrase:
         return self.tokens[-1].end
 
 
+# English charges in an agentless passive ("is accused of", "was charged with"): someone made them
+CHARGE_LEMMAS = {"accuse", "charge", "allege", "suspect", "indict"}
+
+
 @dataclass
 class Candidate:
     start: int
@@ -1699,6 +1703,16 @@ class ClaimFinder:
                     t.text.lower() in da_words for t in toks):  # "Dagegen protestierte der DJV"
                 return None  # "sprach mit seiner Frau": talking, not reporting ("sprach von einem Erfolg")
             if self.passive_without_agent(sent, tok):
+                if self.lang == "en" and verb.reported and tok.lemma.lower() in CHARGE_LEMMAS and nominal and not any(
+                        t is not tok and self.cue_of(sent, t) is not None for t in toks):  # no "…, prosecutors said"
+                    # "Okafor is accused of creating fake accounts": the charge of the source just named
+                    body = _trim(list(toks))
+                    cand.start, cand.end = body[0].start, body[-1].end
+                    cand.kind, cand.continues = "reported_speech", True
+                    aux = next((c for c in sent.children(tok) if c.deprel == "aux:pass"), None)
+                    cand.vague = f"{aux.text} {tok.text}" if aux is not None else tok.text
+                    cand.rule = f"{self.lang}.passive.charge"
+                    return cand
                 return None  # "Zwischenfälle wurden gemeldet": nobody is said to have said anything
             if verb.kind == "belief" and verb.reported and nominal:
                 cand.kind = "belief"

@@ -217,3 +217,17 @@ def test_a_title_with_the_full_stop_inside_the_marks_is_no_quote() -> None:
 def test_who_a_role_phrase_names(text: str, words: str, name: str) -> None:
     c = claim_with(analyse(text), words)
     assert c.speaker is not None and c.speaker.name == name, c
+
+
+def test_an_agentless_charge_continues_the_source_just_named() -> None:
+    report = analyse("Daniel Okafor used the money for a vacation home, according to an indictment unsealed on Monday. "
+                     "Okafor is accused of creating fake vendor accounts.")
+    c = claim_with(report, "fake vendor accounts")
+    assert c.kind == "reported_speech" and c.speaker is not None and c.speaker.name == "indictment", c
+    assert c.status != "unsourced", c
+
+
+def test_a_possessive_inside_an_apposition_keeps_the_speaker() -> None:
+    c = claim_with(analyse('"We have been promised a top-six squad," said Dan Whitcombe, chair of the Northbridge '
+                           "Supporters' Trust."), "top-six squad")
+    assert c.speaker is not None and c.speaker.name == "Dan Whitcombe", c
