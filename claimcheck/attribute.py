@@ -65,6 +65,8 @@ class Source:
 
 # Prepositions that give a body's seat: "die Polizei in Köln", "the court in Manhattan"
 SEAT_PREPOSITIONS = {"in", "im", "aus"}
+# a lone name after these is a place, never the organisation "die Gewerkschaft" points back to
+PLACE_PREPOSITIONS = {"in", "aus", "nach", "from"}
 
 # Prepositions that add a scene to a speaker's noun phrase, not part of the speaker's name or role
 SCENE_PREPOSITIONS = {"vor", "gegenüber", "im", "am", "beim", "bei", "während", "nach", "auf", "at", "on", "during",
@@ -221,9 +223,13 @@ class Attributor:
                         and sent.token(t.head).upos in ("NOUN", "PROPN")
                         for t in run
                     )
+                    words = [t for t in toks if t.upos not in PUNCT]
+                    place = (i > 0 and toks[i - 1].upos == "ADP" and toks[i - 1].text.lower() in PLACE_PREPOSITIONS) \
+                        or (len(run) == len(words) and not role)  # "in Frankfurt", a dateline "Frankfurt/Main."
                     kind = "government" if name.lower() in self.governments else (
                         "organization" if after_org else
-                        "person" if len(run) >= 2 or full != name or role else "organization")
+                        "person" if len(run) >= 2 or full != name or role else
+                        "place" if place else "organization")
                     if after_org:
                         role = None
                     if not inside(quoted or [], run[0].start):
@@ -242,7 +248,7 @@ class Attributor:
 
     def recent_person(self, before: int, want: str = "person", male: bool = False) -> Entity | None:
         """Most salient earlier entity: nearest sentence first, subjects before others (for "er": no woman)."""
-        cands = [e for e in self.memory.entities if e.position < before]
+        cands = [e for e in self.memory.entities if e.position < before and e.type != "place"]  # places never speak
         if want == "person":
             cands = [e for e in cands if e.type == "person"]
         elif want == "organization":
@@ -284,6 +290,11 @@ class Attributor:
         cut = next((k for k, t in enumerate(toks) if k > 0 and t.upos == "ADP" and t.text.lower() in SCENE_PREPOSITIONS
                     and any(x.upos in ("NOUN", "PROPN") for x in toks[:k]) and not self.group_at_body(toks, k)), None)
         toks = toks[:cut] if cut is not None else toks
+        # "eine Sprecherin in München": a person is where she spoke, a body ("die Polizei in Köln") is its seat
+        at = next((k for k, t in enumerate(toks) if k > 0 and t.text.lower() == "in" and t.upos == "ADP"
+                   and toks[k - 1].text.lower() in SPOKESPERSON
+                   and " ".join(t.text.lower() for t in toks[k + 1 :]) not in self.governments), None)  # "in Moskau"
+        toks = toks[:at] if at is not None else toks
         if not toks:
             return None
         sent_toks = self.doc.sentences[phrase.sentence].tokens if 0 <= phrase.sentence < len(self.doc.sentences) else []

@@ -1852,7 +1852,8 @@ class ClaimFinder:
         """The source when the parser took the pointer word ("Das") as subject: another nominal child."""
         kids = [c for c in sent.children(tok) if c.deprel in ("nsubj", "obj", "obl", "iobj")
                 and c.text.lower() not in POINTER_WORDS and c.upos in ("NOUN", "PROPN")]
-        kids.sort(key=lambda c: c.upos != "PROPN")
+        # an argument before a prepositional phrase: "Das hat der VGH in Mannheim entschieden" is not Mannheim's
+        kids.sort(key=lambda c: (c.deprel == "obl", c.upos != "PROPN"))
         return Phrase(self.si_of[id(sent)], noun_phrase(sent, kids[0]), "subject") if kids else None
 
     def _aus_source(self, sent: Sentence, tok: Token) -> Phrase | None:

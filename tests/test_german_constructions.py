@@ -38,6 +38,16 @@ SPEAKER_CASES = {
     "a body at its seat, not the place": (
         "Die Polizei in Köln teilte mit, dass zwei Männer festgenommen wurden.",
         "zwei Männer festgenommen", {"indirect_speech"}, "Polizei in Köln"),
+    "a place is no organisation 'die Gewerkschaft' points back to": (
+        "Frankfurt/Main\n\nDie Lokführergewerkschaft GDL droht mit Streiks. Die Gewerkschaft fordert eine Senkung der "
+        "Wochenarbeitszeit auf 35 Stunden.", "Senkung der Wochenarbeitszeit", {"reported_speech"}, "GDL"),
+    "a spokeswoman where she spoke": (
+        "Das bayerische Wirtschaftsministerium prüft den Fall. Man stehe mit dem Unternehmen in engem Kontakt, sagte "
+        "eine Sprecherin in München.", "engem Kontakt", {"indirect_speech"}, "Wirtschaftsministerium"),
+    "'Das hat X in Y entschieden' points back to X, not Y": (
+        "Baden-Württemberg muss sein Klimaschutzprogramm nachbessern. Das hat der Verwaltungsgerichtshof (VGH) in "
+        "Mannheim am Donnerstag entschieden.", "Klimaschutzprogramm nachbessern", {"attributed", "indirect_speech"},
+        "Verwaltungsgerichtshof"),
     "a headline quote after the speaker's name": (
         "Merkel: „Wir schaffen das“\n\nBundeskanzlerin Angela Merkel sagte am Montag in Berlin, man werde die Lage "
         "meistern.", "Wir schaffen das", {"direct_quote"}, "Angela Merkel"),
