@@ -35,6 +35,9 @@ def find_outlet(tokens: list[Token], table: dict[tuple[str, ...], OutletEntry]) 
     for i in range(len(words)):
         for j in range(min(len(words), i + 6), i, -1):
             key = tuple(w for w, _, _ in words[i:j])
+            if j == i + 1 and key[0] in getattr(table, "acronyms", ()) and not tokens[words[i][1]].text.strip(
+                    QUOTE_CHARS).split("-")[0].isupper():
+                continue  # an acronym in lower case is a word or a name: "Efe", not the agency EFE
             if key in table:
                 span = (words[i][1], words[j - 1][2] + 1)
                 if best is None or span[1] - span[0] > best[2] - best[1]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -266,13 +267,23 @@ class LanguageRules:
         return dict(sorted(table.items(), key=lambda kv: -len(kv[0])))
 
     @functools.cached_property
-    def outlet_aliases(self) -> dict[tuple[str, ...], OutletEntry]:
+    def outlet_aliases(self) -> AliasTable:
         """Lower-cased token tuples of every outlet name and alias → outlet."""
-        table: dict[tuple[str, ...], OutletEntry] = {}
+        table = AliasTable()
         for outlet in self.outlets.outlets:
             for alias in [outlet.name, *outlet.aliases]:
                 table.setdefault(tuple(alias.lower().split()), outlet)
+                if re.fullmatch(r"[A-ZÄÖÜ0-9./]{2,6}", alias):
+                    table.acronyms.add(alias.lower())  # "EFE" names the agency, "Efe" a person
         return table
+
+
+class AliasTable(dict[tuple[str, ...], "OutletEntry"]):
+    """Outlet aliases by lower-cased words, plus the acronyms that only match written in capitals."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.acronyms: set[str] = set()
 
 
 def _merge(a: BaseModel, b: BaseModel) -> BaseModel:

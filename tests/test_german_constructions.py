@@ -272,3 +272,9 @@ def test_er_does_not_point_to_a_woman() -> None:
 def test_wiki_italics_are_no_quotes() -> None:
     report = analyse("Das Kraftwerk heißt ''Neue Wasserkraft''. „Wir sind stolz“, sagte der Bürgermeister.")
     assert not any("Neue Wasserkraft" in c.text and c.kind == "direct_quote" for c in report.claims), report.claims
+
+
+def test_a_name_written_like_an_agency_acronym_is_the_person() -> None:
+    report = analyse("Mittelfeldspieler Daniel Efe verteidigte den Coach. „Wir stehen hinter dem Trainer“, sagte Efe.")
+    c = claim_with(report, "hinter dem Trainer")
+    assert c.outlet is None and "Efe" in speaker(c), c
