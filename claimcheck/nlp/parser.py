@@ -218,7 +218,8 @@ def _finish(
 
 
 class ParseCache:
-    """Raw parses on disk, keyed by text, language and model files (`CLAIMCHECK_PARSE_CACHE=DIR`).
+    """Raw parses on disk, keyed by text (and the text the tokenizer saw), language and model files
+    (`CLAIMCHECK_PARSE_CACHE=DIR`).
 
     For rule development and `claimcheck eval`: re-running the rules over a corpus then
     takes seconds instead of re-parsing. The cache holds stanza's output before
