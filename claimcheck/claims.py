@@ -2086,6 +2086,11 @@ class ClaimFinder:
         )
         if on_cue and marker.kind == "hearsay":
             target.kind, target.hearsay, target.source = "hearsay", marker.phrase, None
+            if self.lang == "en" and target.kind == "hearsay":
+                # "Hospital leaders have reportedly warned that …": that they warned is what is hearsay
+                body = _trim(list(self.doc.sentences[target.sentence].tokens))
+                if body:
+                    target.start, target.end = min(target.start, body[0].start), max(target.end, body[-1].end)
         elif on_cue and target.source is None:
             target.vague = target.vague or marker.phrase
         elif marker.kind == "hearsay" and target.rule.startswith(f"{self.lang}.marker.") \

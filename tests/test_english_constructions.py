@@ -231,3 +231,9 @@ def test_a_possessive_inside_an_apposition_keeps_the_speaker() -> None:
     c = claim_with(analyse('"We have been promised a top-six squad," said Dan Whitcombe, chair of the Northbridge '
                            "Supporters' Trust."), "top-six squad")
     assert c.speaker is not None and c.speaker.name == "Dan Whitcombe", c
+
+
+def test_reportedly_on_the_cue_makes_the_whole_report_hearsay() -> None:
+    report = analyse("Hospital leaders have reportedly warned that some trusts may have to cancel operations.")
+    c = claim_with(report, "cancel operations")
+    assert c.kind == "hearsay" and c.speaker is None and c.text.startswith("Hospital leaders have reportedly"), c
