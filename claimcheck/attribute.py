@@ -487,6 +487,12 @@ class Attributor:
             # "ein Sprecher des Ministeriums": a role of an organisation, named by the rest
             return Source(self._bare(toks), "organization" if len(nouns) > 1 else "person", text,
                           toks[0].start, toks[-1].end, role=nouns[0].text)
+        word = head.text.lower()
+        if len(nouns) == 1 and nouns[0] is head and head.upos == "NOUN" and head.feats.get("Number") != "Plur" \
+                and toks[0].text.lower() in INDEFINITE | {"one"} and not word.endswith(tuple(self.document_nouns)) \
+                and not word.endswith(tuple(self.organizations)) and word not in self.org_descriptors:
+            # "One engineer said", "ein Augenzeuge berichtete": somebody the text does not name
+            return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end)
 
     def group_at_body(self, toks: list[Token], k: int) -> bool:

@@ -620,11 +620,15 @@ class ClaimFinder:
                     if self.lang != "en":
                         return Phrase(self.si_of[id(sent)], np, "subject")
                     subjects.append(np)
+            # a flat name gives each word a subject of its own: keep the merged one ("Samuel Okoye")
+            subjects = [np for np in subjects if not any(
+                other is not np and len(other) > len(np) and all(t in other for t in np) for other in subjects)]
+            gap = [t for t in sent.tokens if len(subjects) == 2 and subjects[0][-1].index < t.index
+                   < subjects[1][0].index]
             if len(subjects) == 2 and subjects[0][-1].upos == "PROPN" and subjects[1][0].upos == "DET" \
-                    and subjects[1][0].index == subjects[0][-1].index + 2 \
-                    and sent.token(subjects[0][-1].index + 1).text == ",":
-                # "Samuel Okoye, a neurologist at King's College, said": a name and its apposition, split by the parse
-                np = subjects[0] + [sent.token(subjects[0][-1].index + 1)] + subjects[1]
+                    and gap and gap[-1].text == "," and all(t.upos == "PROPN" for t in gap[:-1]):
+                # "(Dr.) Samuel Okoye, a neurologist at King's College, said": a name and its apposition, split
+                np = subjects[0] + gap + subjects[1]
                 return Phrase(self.si_of[id(sent)], np, "subject")
             if subjects:
                 # "Hours later, Trump returned …": a weak English parse gives a verb two subjects; the nearer one

@@ -209,6 +209,8 @@ def test_a_title_with_the_full_stop_inside_the_marks_is_no_quote() -> None:
 @pytest.mark.parametrize(("text", "words", "name"), [
     ("Samuel Okoye, a neurologist at King's College London who was not involved in the research, said the results "
      "were encouraging.", "results were encouraging", "Samuel Okoye"),  # a name and its apposition: two subjects
+    ('Dr. Samuel Okoye, a neurologist at King\'s College London, said the results were "encouraging."',
+     "encouraging", "Samuel Okoye"),  # three subjects: "Dr.", "Samuel" and the apposition
     ("City Council member Rosa Jiménez said she would ask for an emergency hearing.", "emergency hearing",
      "Rosa Jiménez"),  # the person after the role, not the body before it
     ("In Washington, the State Department urged restraint. A department spokesperson said the United States was "
@@ -237,3 +239,8 @@ def test_reportedly_on_the_cue_makes_the_whole_report_hearsay() -> None:
     report = analyse("Hospital leaders have reportedly warned that some trusts may have to cancel operations.")
     c = claim_with(report, "cancel operations")
     assert c.kind == "hearsay" and c.speaker is None and c.text.startswith("Hospital leaders have reportedly"), c
+
+
+def test_an_unnamed_individual_is_a_weak_source() -> None:
+    c = claim_with(analyse("One engineer said managers had been told to rank their teams."), "rank their teams")
+    assert c.speaker is not None and c.speaker.type == "anonymous" and c.status == "weakly_sourced", c
