@@ -1883,6 +1883,13 @@ class ClaimFinder:
             toks.append(t)
         found = find_outlet(toks, self.rules.outlet_aliases)
         if found is None:
+            # "He told the network that …": the outlet named before, by a word that points back to it
+            words = {w.lower() for ws in self.rules.outlets.references.values() for w in ws}
+            for c in sent.children(cue):
+                if c.deprel in ("obj", "iobj", "obl") and c.text.lower() in words and any(
+                        g.deprel == "det" and g.text.lower() in ("the", "der", "die", "das", "dem", "den")
+                        for g in sent.children(c)):
+                    return Phrase(self.si_of[id(sent)], noun_phrase(sent, c), "outlet-hint")
             return None
         _, i, j = found
         return Phrase(self.si_of[id(sent)], toks[i:j], "outlet-hint")

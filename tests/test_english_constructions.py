@@ -244,3 +244,10 @@ def test_reportedly_on_the_cue_makes_the_whole_report_hearsay() -> None:
 def test_an_unnamed_individual_is_a_weak_source() -> None:
     c = claim_with(analyse("One engineer said managers had been told to rank their teams."), "rank their teams")
     assert c.speaker is not None and c.speaker.type == "anonymous" and c.status == "weakly_sourced", c
+
+
+def test_told_the_network_points_back_to_the_outlet() -> None:
+    report = analyse('"We have seen what these storms can do," Boudreaux told CNN on Tuesday. He told the network '
+                     "that the state had positioned 3,000 troops.")
+    c = claim_with(report, "positioned 3,000 troops")
+    assert c.outlet is not None and c.outlet.name == "CNN", c
