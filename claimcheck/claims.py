@@ -1884,9 +1884,8 @@ class ClaimFinder:
         found = find_outlet(toks, self.rules.outlet_aliases)
         if found is None:
             # "He told the network that …": the outlet named before, by a word that points back to it
-            words = {w.lower() for ws in self.rules.outlets.references.values() for w in ws}
             for c in sent.children(cue):
-                if c.deprel in ("obj", "iobj", "obl") and c.text.lower() in words and any(
+                if c.deprel in ("obj", "iobj", "obl") and c.text.lower() in self.rules.outlet_references and any(
                         g.deprel == "det" and g.text.lower() in ("the", "der", "die", "das", "dem", "den")
                         for g in sent.children(c)):
                     return Phrase(self.si_of[id(sent)], noun_phrase(sent, c), "outlet-hint")
@@ -2097,7 +2096,7 @@ class ClaimFinder:
         )
         if on_cue and marker.kind == "hearsay":
             target.kind, target.hearsay, target.source = "hearsay", marker.phrase, None
-            if self.lang == "en" and target.kind == "hearsay":
+            if self.lang == "en":
                 # "Hospital leaders have reportedly warned that …": that they warned is what is hearsay
                 body = _trim(list(self.doc.sentences[target.sentence].tokens))
                 if body:

@@ -253,6 +253,11 @@ class LanguageRules:
         return table
 
     @functools.cached_property
+    def outlet_references(self) -> frozenset[str]:
+        """Words that point back to an outlet (outlets.yaml `references`), lower-case: paper, network, Zeitung."""
+        return frozenset(w.lower() for words in self.outlets.references.values() for w in words)
+
+    @functools.cached_property
     def document_nouns(self) -> frozenset[str]:
         """Reporting nouns (cues.yaml `nouns`), lower-case: Angaben, Bericht, Mitteilung."""
         return frozenset(n.lower() for n in self.cues.nouns)
