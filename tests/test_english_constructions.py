@@ -251,3 +251,14 @@ def test_told_the_network_points_back_to_the_outlet() -> None:
                      "that the state had positioned 3,000 troops.")
     c = claim_with(report, "positioned 3,000 troops")
     assert c.outlet is not None and c.outlet.name == "CNN", c
+
+
+def test_a_request_is_reported_speech_like_german_bitten() -> None:
+    report = analyse("Trump asked the crowd to stand for the anthem. He asked a question about the schedule.")
+    assert claim_with(report, "asked the crowd to stand").kind == "reported_speech"
+    assert claim_with(report, "asked a question").kind == "assertion"  # the question itself is no claim
+
+
+def test_declining_to_comment_is_reported_like_german_ablehnen() -> None:
+    c = claim_with(analyse("A spokesman for the company declined to comment on Friday."), "declined to comment")
+    assert c.kind == "reported_speech" and c.speaker is not None, c
