@@ -190,6 +190,7 @@ class Attributor:
         A name inside a direct quote is learnt as a name but is no antecedent: "“… a fight with Trump,”
         Bozell notes. “…,” he adds" — he is Bozell."""
         toks = sent.tokens
+        n_words = sum(t.upos not in PUNCT for t in toks)
         i = 0
         while i < len(toks):
             after_role = i > 0 and toks[i - 1].text[:1].isupper() and self._is_role(toks[i - 1].text)
@@ -223,9 +224,8 @@ class Attributor:
                         and sent.token(t.head).upos in ("NOUN", "PROPN")
                         for t in run
                     )
-                    words = [t for t in toks if t.upos not in PUNCT]
                     place = (i > 0 and toks[i - 1].upos == "ADP" and toks[i - 1].text.lower() in PLACE_PREPOSITIONS) \
-                        or (len(run) == len(words) and not role)  # "in Frankfurt", a dateline "Frankfurt/Main."
+                        or (len(run) == n_words and not role)  # "in Frankfurt", a dateline "Frankfurt/Main."
                     kind = "government" if name.lower() in self.governments else (
                         "organization" if after_org else
                         "person" if len(run) >= 2 or full != name or role else

@@ -8,7 +8,7 @@ first part is an outlet ("ARD-Sendung", "ZDF-Politbarometer") names that outlet.
 from __future__ import annotations
 
 from claimcheck.nlp.doc import Token
-from claimcheck.rules import OutletEntry
+from claimcheck.rules import AliasTable, OutletEntry
 
 QUOTE_CHARS = "„“”\"»«'’‚‘‹›"
 
@@ -28,14 +28,14 @@ def written_words(tokens: list[Token]) -> list[tuple[str, int, int]]:
     return words
 
 
-def find_outlet(tokens: list[Token], table: dict[tuple[str, ...], OutletEntry]) -> tuple[OutletEntry, int, int] | None:
+def find_outlet(tokens: list[Token], table: AliasTable) -> tuple[OutletEntry, int, int] | None:
     """The longest registry alias among the tokens: (outlet, first token index, end token index)."""
     words = written_words(tokens)
     best: tuple[OutletEntry, int, int] | None = None
     for i in range(len(words)):
         for j in range(min(len(words), i + 6), i, -1):
             key = tuple(w for w, _, _ in words[i:j])
-            if j == i + 1 and key[0] in getattr(table, "acronyms", ()) and not tokens[words[i][1]].text.strip(
+            if j == i + 1 and key[0] in table.acronyms and not tokens[words[i][1]].text.strip(
                     QUOTE_CHARS).split("-")[0].isupper():
                 continue  # an acronym in lower case is a word or a name: "Efe", not the agency EFE
             if key in table:

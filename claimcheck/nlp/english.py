@@ -78,8 +78,8 @@ DATELINE = re.compile(
 )
 
 
-def _part(tokens: list[Token], text: str) -> Sentence:
-    """Tokens cut out of a sentence as a sentence of their own: renumbered, one root."""
+def _part(tokens: list[Token], text: str, whole: Sentence) -> Sentence:
+    """Tokens cut out of the sentence `whole` as a sentence of their own: renumbered, one root, its entities."""
     first = tokens[0].index - 1
     ids = {t.index for t in tokens}
     root = next((t.index for t in tokens if t.head == 0), None)
@@ -90,7 +90,9 @@ def _part(tokens: list[Token], text: str) -> Sentence:
         head = 0 if t.index == root else (t.head if t.head in ids else root)
         out.append(Token(t.index - first, t.text, t.lemma, t.upos, t.feats, head - first if head else 0,
                          "root" if head == 0 else t.deprel, t.start, t.end, t.xpos, t.ner))
-    return Sentence(text[out[0].start : out[-1].end], out[0].start, out[-1].end, out)
+    start, end = out[0].start, out[-1].end
+    entities = [e for e in whole.entities if start <= e.start and e.end <= end]
+    return Sentence(text[start:end], start, end, out, entities)
 
 
 def split_datelines(sentences: list[Sentence], text: str) -> list[Sentence]:
@@ -103,7 +105,7 @@ def split_datelines(sentences: list[Sentence], text: str) -> list[Sentence]:
             head = [t for t in sent.tokens if t.end <= m.end()]
             rest = [t for t in sent.tokens if t.start >= m.end()]
             if head and rest and len(head) + len(rest) == len(sent.tokens):
-                out += [_part(head, text), _part(rest, text)]
+                out += [_part(head, text, sent), _part(rest, text, sent)]
                 continue
         out.append(sent)
     return out
@@ -123,10 +125,7 @@ def split_between_quotes(sentences: list[Sentence], text: str) -> list[Sentence]
         if not cuts:
             out.append(sent)
             continue
-        for a, b in zip([0] + cuts, cuts + [len(toks)], strict=True):
-            part = _part(toks[a:b], text)
-            part.entities = [e for e in sent.entities if part.start <= e.start and e.end <= part.end]
-            out.append(part)
+        out += [_part(toks[a:b], text, sent) for a, b in zip([0] + cuts, cuts + [len(toks)], strict=True)]
     return out
 
 

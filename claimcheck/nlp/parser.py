@@ -142,6 +142,8 @@ def widen_double_marks(sents: list[Sentence], text: str) -> None:
     """A token on one half of a '' or `` mark (see `_for_tokenizer`) spans the whole mark."""
     from claimcheck.quotes import DOUBLE_MARKS
 
+    if not any(m in text for m in DOUBLE_MARKS):
+        return  # nearly every text: no need to map which characters the tokens cover
     covered = {i for s in sents for t in s.tokens for i in range(t.start, t.end)}
     for s in sents:
         for t in s.tokens:
@@ -231,22 +233,21 @@ class ParseCache:
 
         self.folder = Path(folder)
         ms = resolve(lang, models)
-        self.lang = lang
         stamp = [lang, str(ms.root)] + [
             f"{p}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for p, f in sorted(ms.files.items())
         ]
         self.prefix = hashlib.sha256("|".join(stamp).encode()).hexdigest()[:16]
 
-    def _path(self, text: str) -> Path:
+    def _path(self, text: str, seen: str) -> Path:
         import hashlib
 
         # the text stanza saw is part of the key: a change to `_for_tokenizer` re-parses what it changes
-        seen = _for_tokenizer(text, self.lang)
         key = hashlib.sha256((text if seen == text else text + "\0" + seen).encode()).hexdigest()[:32]
         return self.folder / f"{self.prefix}-{key}.pkl"
 
-    def get(self, text: str) -> list[Sentence] | None:
-        path = self._path(text)
+    def get(self, text: str, seen: str) -> list[Sentence] | None:
+        """The cached parse of `text`, which the tokenizer saw as `seen` (`_for_tokenizer`)."""
+        path = self._path(text, seen)
         if not path.exists():
             return None
         try:
@@ -254,11 +255,12 @@ class ParseCache:
         except Exception:  # a torn or stale file is just a miss
             return None
 
-    def put(self, text: str, sents: list[Sentence]) -> None:
+    def put(self, text: str, seen: str, sents: list[Sentence]) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        tmp = self._path(text).with_suffix(".tmp")
+        path = self._path(text, seen)
+        tmp = path.with_suffix(".tmp")
         tmp.write_bytes(pickle.dumps(sents, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(self._path(text))
+        tmp.replace(path)
 
 
 def parse(
@@ -273,11 +275,13 @@ def parse(
     cache_dir = os.environ.get("CLAIMCHECK_PARSE_CACHE")
     cache = ParseCache(cache_dir, lang, models) if cache_dir else None
     todo = []
+    seen: dict[int, str] = {}  # the text the tokenizer gets, computed once per document
     for i, t in enumerate(texts):
         if not (t and t.strip()):
             out[i] = ParsedDoc(text=t or "", language=lang, sentences=[])
             continue
-        cached = cache.get(t) if cache else None
+        seen[i] = _for_tokenizer(t, lang)
+        cached = cache.get(t, seen[i]) if cache else None
         if cached is not None:
             out[i] = _finish(cached, t, lang, konjunktiv_rule)
         else:
@@ -286,7 +290,7 @@ def parse(
         import stanza
 
         nlp = get_pipeline(lang, models)
-        docs = [stanza.Document([], text=_for_tokenizer(texts[i], lang)) for i in todo]
+        docs = [stanza.Document([], text=seen[i]) for i in todo]
         try:
             docs = nlp(docs)
         except Exception as err:
@@ -295,7 +299,7 @@ def parse(
         for i, d in zip(todo, docs, strict=True):
             sents = [s for s in (_convert_sentence(x, texts[i]) for x in d.sentences) if s.tokens]
             if cache:
-                cache.put(texts[i], sents)
+                cache.put(texts[i], seen[i], sents)
             out[i] = _finish(sents, texts[i], lang, konjunktiv_rule)
     return [d for d in out if d is not None]
 
