@@ -450,6 +450,9 @@ class ClaimFinder:
         German puts the addressee first as often as the speaker: "Der Zeitung sagte Karma …",
         "Dem ZDF sagte er …". A dative medium before the verb with a name or pronoun right
         after it: the one after the verb is the speaker (the medium is the outlet hint)."""
+        shared = self.participle_subject(sent, verb, avoid)
+        if shared is not None:
+            return shared
         phrase = self._subject_of(sent, verb, avoid)
         if self.lang == "en" and phrase is not None and len(phrase.tokens) == 1 \
                 and phrase.tokens[0].text.lower() in ("who", "which", "that"):
@@ -458,6 +461,15 @@ class ClaimFinder:
             head = sent.token(verb.head) if verb.deprel.startswith("acl") else None
             if head is None or head.upos not in ("NOUN", "PROPN"):
                 head = next((t for t in reversed(sent.tokens[: rel.index - 1]) if t.upos in ("NOUN", "PROPN")), None)
+            toks = sent.tokens
+            r = toks.index(rel)
+            seg = next((i for i in range(r - 2, 0, -1) if toks[i].text in (",", ";", ":") or toks[i].text in ALL_MARKS
+                        or self.cue_of(sent, toks[i]) is not None), None)
+            if seg is not None and r >= 2 and toks[r - 1].text == "," and self.cue_of(sent, toks[seg]) is not None:
+                # '"…," said one Democrat familiar with the discussion, who added …': the inverted speaker
+                np = self.np_at(sent, seg + 1)
+                if np and np[-1].index < rel.index:
+                    return Phrase(phrase.sentence, np, "subject", written=phrase.tokens)
             if head is not None:
                 return Phrase(phrase.sentence, noun_phrase(sent, head), "subject", written=phrase.tokens)
         if self.lang == "de" and phrase is not None and len(phrase.tokens) == 1 \
@@ -502,6 +514,30 @@ class ClaimFinder:
                         avoid and avoid[0] <= after[0].start < avoid[1]):
                     return Phrase(phrase.sentence, after, "subject")
         return phrase
+
+    def participle_subject(self, sent: Sentence, verb: Token, avoid: tuple[int, int] | None) -> Phrase | None:
+        """ "Cruz said …, adding that …", "…," Clinton said, while arguing …": an English participle after a
+        comma has no subject of its own; it shares that of the finite verb before it (a weak parse hangs the
+        participle anywhere, so go by position)."""
+        if self.lang != "en" or not verb.text.lower().endswith("ing") or any(
+                c.deprel in ("nsubj", "nsubj:pass", "aux") for c in sent.children(verb)):
+            return None
+        toks = sent.tokens
+        k = toks.index(verb) - 1
+        if k >= 0 and toks[k].text.lower() in ("while", "after", "before", "when", "by", "also", "then"):
+            k -= 1
+        if k >= 1 and toks[k].text in ALL_MARKS:
+            k -= 1  # '…the “Golden Week,” saying that …'
+        if k < 1 or toks[k].text != ",":
+            return None
+        # the main clause's verb ("Democrats had sued after Ohio eliminated …, saying"), else the nearest one
+        root = next((t for t in toks[:k] if t.deprel == "root" and t.upos == "VERB" and not self.inside_quote(t)),
+                    None)
+        main = root or next((t for t in reversed(toks[:k]) if is_finite_verb(t) and t.upos == "VERB"
+                             and not self.inside_quote(t)), None)
+        if main is None:
+            return None
+        return self.subject_of(sent, main, avoid)
 
     @staticmethod
     def ends_inversion(sent: Sentence, np: list[Token]) -> bool:
@@ -751,6 +787,8 @@ class ClaimFinder:
                     first = np_at(seg_start)
                     if first and ok(first) and first[0].upos != "PRON":
                         return Phrase(si, first, "subject")
+                    if named:  # "As a part of his plea, Marcel Lehel Lazar, 44, said": a scene opens the sentence
+                        return Phrase(si, named, "subject")
                     break
                 seg_end = seg_start - 1
         if self.lang == "en" and start == pos and start > 1 and toks[start - 1].text == ",":
@@ -1035,7 +1073,9 @@ class ClaimFinder:
                 cues.append((tok, verb))
         # a cue inside a relative clause ("…, den die New York Times zitiert, kommentierte …") frames
         # nothing of the main clause: try it last
-        cues.sort(key=lambda cv: self.in_relative_clause(sent, cv[0]) or self.fronted_subordinate(sent, cv[0]))
+        # "in his opening remarks, Trump said …": a cue form the tagger calls a noun yields to a verb
+        cues.sort(key=lambda cv: (self.in_relative_clause(sent, cv[0]) or self.fronted_subordinate(sent, cv[0]),
+                                  cv[0].upos == "NOUN"))
         fronted = next((t for t, _ in cues if self.fronted_participle(sent, t)), None)
         if fronted is not None:
             # "Asked if he was encouraging violence, Trump replied, "…"": the main clause's cue frames the sentence
@@ -1103,18 +1143,13 @@ class ClaimFinder:
                         cand.end <= first_cue.start or cand.start >= first_cue.end) and not (
                         cand.start <= first_cue.cue.start < cand.end if first_cue.cue else False):
                     made.append(self.add(cand))
+                    self.absorb_partial_quotes(cand, made)
                 break
             cand = self.cue_claim(si, para, sent, tok, verb, quotes)
             if cand is not None:
                 first_cue = cand
                 made.append(self.add(cand))
-                if self.lang == "en" and cand.kind in ("indirect_speech", "belief", "reported_speech"):
-                    # a partial quote inside the reported clause ('said the bill "places …"', 'slammed it as
-                    # "reprehensible"') is part of that claim
-                    for q in [c for c in made if c.kind == "direct_quote" and cand.start <= c.start
-                              and c.end <= cand.end + 2]:
-                        made.remove(q)
-                        self.claims.remove(q)
+                self.absorb_partial_quotes(cand, made)
                 if self.lang != "en" and not any(t.start >= cand.end for t, _ in cues):
                     break  # one cue-based claim per German sentence unless a second report follows the first
 
@@ -1173,6 +1208,15 @@ class ClaimFinder:
             if body and not any(c.start <= body[0].start and body[-1].end <= c.end for c in made):
                 self.add(Candidate(body[0].start, body[-1].end, "indirect_speech", si, para,
                                    f"{self.lang}.konjunktiv.continues", continues=True))
+
+    def absorb_partial_quotes(self, cand: Candidate, made: list[Candidate]) -> None:
+        """English: a partial quote inside the reported clause ('said the bill "places …"', 'slammed it as
+        "reprehensible"') is part of that claim, not a claim of its own."""
+        if self.lang != "en" or cand.kind not in ("indirect_speech", "belief", "reported_speech"):
+            return
+        for q in [c for c in made if c.kind == "direct_quote" and cand.start <= c.start and c.end <= cand.end + 2]:
+            made.remove(q)
+            self.claims.remove(q)
 
     def so_frame(self, sent: Sentence, quotes: list[Quote]) -> tuple[Token, Phrase] | None:
         """German closing frame without a verb: "…“, so Verbandschef Horst Lehmkuhl." / "…, so die Polizei."
@@ -1454,6 +1498,9 @@ class ClaimFinder:
             # "…, Christie endorsed Trump last week", "…, with O'Malley calling Trump a fascist": what follows the
             # cue is its content, the clause before the comma the narrator's ("…, he told reporters" stays a frame)
             return None
+        if self.lang == "en" and tok.text.lower().endswith("ing") and not any(
+                c.deprel in ("nsubj", "nsubj:pass", "aux") for c in sent.children(tok)):
+            return None  # "…, adding that …", "…, referring to X": a participle after the clause adds to it
         if self.lang == "en":
             after = self.frame_after_content(sent, tok)
             if after is not None:
@@ -1483,6 +1530,9 @@ class ClaimFinder:
                 t.upos in ("VERB", "AUX", "SCONJ") or t.text in (":", ";") for t in rest)
         if any(t.text in (",", ":", ";") for t in rest) and not apposition:
             return None
+        if self.lang == "en" and any(is_finite_verb(t) or (t.upos == "SCONJ" and t.text.lower() == "that")
+                                     for t in rest if not self.inside_quote(t)):
+            return None  # "…,” adding that it's why Trump attacks': a clause follows the cue, its content
         if self.lang == "en" and any(
             c.deprel in ("nsubj", "nsubj:pass") and c.index < toks[comma].index for c in sent.children(tok)
         ):
@@ -1562,6 +1612,9 @@ class ClaimFinder:
             between = [t for t in toks if tok.end <= t.start < q.start]
             if q.start > tok.start and len(between) <= 4 and any(t.text == ":" for t in between):
                 return None
+        if self.lang == "en" and pos > 0 and not tok.text.lower().endswith("ing") and any(
+                q.end == toks[pos - 1].end and q.start <= toks[0].start for q in quotes):
+            return None  # '"…," said one Democrat …, who added that …': the inverted cue frames the quote before it
         comma_before = self.trailing_frame(sent, tok)
         if comma_before is not None and self.lang == "en":
             opens = self.subject_after_quote(sent, comma_before)
@@ -1640,13 +1693,20 @@ class ClaimFinder:
             # "reported in March that violent incidents … had doubled", "told The Post that staffing …": the clause
             # begins at "that", whatever the parse made of the words around it
             content = self.that_clause(sent, tok, content)
+        if self.lang == "en" and content and any(
+                t.text == "," and nxt.text.lower().endswith("ing") and self.cue_of(sent, nxt) is not None
+                for t, nxt in zip(toks[pos + 1 : -1], toks[pos + 2 :], strict=True) if nxt.end <= content[0].start):
+            return None  # "confirmed the layoffs on Tuesday, saying it would …": the participle carries the claim
         if self.lang == "en" and content and content[0].start > tok.start:
             # "says he would release them on Friday, calling them "very boring"": the participle is a cue of its own
             for k in range(1, len(content) - 1):
-                nxt = content[k + 1]
+                j = k + 1
+                while j < len(content) - 1 and content[j].text in ALL_MARKS:
+                    j += 1  # '…this race,” adding that …'
+                nxt = content[j]
                 if content[k].text == "," and nxt.text.endswith("ing") and not self.inside_quote(nxt) \
                         and self.cue_of(sent, nxt) is not None:
-                    content = _trim(content[:k])
+                    content = _trim(content[:j] if j > k + 1 else content[:k])
                     break
             cut = self.cut_coordinated_report(sent, content)
             if len(cut) < len(content) and not any(is_finite_verb(t) for t in cut):

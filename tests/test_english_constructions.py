@@ -44,6 +44,25 @@ CASES = {
         "As boos erupt from the crowd, the plant manager, Robert Hale, says, ''Please quiet down.'' "
         "''We have to look around the corner,'' Mr. Hale said.",
         "look around the corner", {"direct_quote"}, "Robert Hale", "said"),
+    "'adding that' after a partial quote shares the subject": (
+        'Speaking to farmers in Ames, Ortega said that there is "only one serious plan on the table," adding that '
+        "it is why the governor keeps attacking him.",
+        "why the governor keeps attacking", {"indirect_speech"}, "Ortega", "adding"),
+    "'while arguing' after a quote frame": (
+        '"I think it would make things worse," Mendel said, while arguing the state should hire more nurses.',
+        "hire more nurses", {"indirect_speech"}, "Mendel", "arguing"),
+    "a participle after the quote does not swallow it": (
+        '"We need steady hands," Alvarez told the union, referring to the mayor but not naming him.',
+        "steady hands", {"direct_quote"}, "Alvarez", "told"),
+    "a cue form the tagger calls a noun yields to the verb": (
+        "Moments earlier, in his opening remarks, Dunmore said he was ideally suited for the job.",
+        "ideally suited", {"indirect_speech"}, "Dunmore", "said"),
+    "name with age after a scene": (
+        "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
+        "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
+    "'who added' after an inverted speaker": (
+        '"It was not convincing," said one senator familiar with the talks, who added that the White House '
+        "seemed rattled.", "seemed rattled", {"indirect_speech"}, "senator", "added"),
 }
 
 
