@@ -177,6 +177,13 @@ NOT_CONTENT_OPENERS = {"as", "and", "but", "or", "who", "which", "whose", "where
 POLL_SHARES = {"prozent", "%", "mehrheit", "hälfte", "drittel", "viertel", "percent", "majority", "half"}
 
 
+# English cue verbs whose object after them is a clause, never a long noun phrase ("said families … file lawsuits"),
+# and the few noun objects they do take
+CLAUSE_ONLY_LEMMAS = {"say", "claim", "insist", "argue", "contend", "believe", "think", "add", "predict"}
+SAY_OBJECTS = {"nothing", "something", "anything", "little", "much", "a", "the", "this", "that", "these", "those", "it",
+               "so", "yes", "no", "goodbye", "hello", "more", "less", "otherwise", "thanks"}
+
+
 def paragraph_index(text: str) -> list[int]:
     """Start offsets of paragraphs (blank-line separated)."""
     starts = [0]
@@ -350,6 +357,8 @@ class ClaimFinder:
                 best = verb
         if best is None:
             return None
+        if tok.upos not in ("VERB", "AUX") and tok.text.lower() in best.noun_forms:
+            return None  # "in 30 states", "Beck's remarks": the noun, as the tagger says
         after = sent.token(tok.index + 1)
         if best.not_next and after is not None and after.text.lower() in best.not_next:
             return None  # "thanks to a big win"
@@ -1134,7 +1143,8 @@ class ClaimFinder:
                 # English reports several speakers in one sentence ("X said A, while Y said B"), German too
                 # ("…, Annabi sei tot, doch Birnback erklärte, …"): a further cue outside the first claim may
                 # frame a clause of its own
-                if first_cue.kind not in ("indirect_speech", "belief"):
+                if first_cue.kind not in ("indirect_speech", "belief") and not (
+                        self.lang == "en" and first_cue.kind == "reported_speech" and first_cue.end < tok.start):
                     break
                 if first_cue.start <= tok.start < first_cue.end:
                     continue  # a cue inside what was said ("said they were worried") is part of it
@@ -1607,6 +1617,7 @@ class ClaimFinder:
         toks = sent.tokens
         pos = toks.index(tok)
         content: list[Token] = []
+        clause_by_cue = False  # the cue's meaning, not the parse, makes the words after it a clause
         # the cue introduces a quote ("antwortete Scholz: „Demnächst.“"): the quote is the claim
         for q in quotes:
             between = [t for t in toks if tok.end <= t.start < q.start]
@@ -1664,6 +1675,9 @@ class ClaimFinder:
                 content = _trim(_tokens_between(sent, min(t.start for t in span), max(t.end for t in span)))
             elif comp:
                 content = _trim([t for t in sent.subtree(comp[0]) if t.start > tok.start])
+                # "said the state allocated …": a clause, though the tagger read the verb as a participle
+                clause_by_cue = self.lang == "en" and tok.lemma.lower() in CLAUSE_ONLY_LEMMAS \
+                    and comp[0].upos == "VERB" and comp[0].deprel == "ccomp"
                 gap = [t for t in toks[pos + 1 :] if t.start < content[0].start] if content else []
                 if self.lang == "en" and gap and len(gap) <= 4 and tok.lemma not in self.addressee_verbs and not any(
                         t.upos in PUNCT or t.text in ALL_MARKS or t.upos == "ADP" for t in gap):
@@ -1684,6 +1698,14 @@ class ClaimFinder:
                         t.text.lower() in self.scene_openers for t in clause[:verb_at]):
                 # (not "want a new goalkeeper before the window closes": that verb is the scene's)
                 content = _trim(rest)
+            elif tok.lemma.lower() in CLAUSE_ONLY_LEMMAS and len(clause) >= 4 and clause[0].upos in (
+                    "DET", "PROPN", "NOUN", "NUM", "ADJ") and clause[0].text.lower() not in SAY_OBJECTS \
+                    and not self.inside_quote(clause[0]) and not any(t.text.lower() in self.scene_openers
+                                                                    for t in clause):
+                # "the candidate said families of people killed by police file lawsuits": "say" takes a clause, not
+                # a long noun phrase, whatever the tagger made of the clause's verb ("file" as a noun)
+                content = _trim(rest)
+                clause_by_cue = True
         # "Wie X erklärte, …" / "As X said, …": the main clause after the frame is the content
         first_comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
         if toks[0].text.lower() in ("wie", "as") and first_comma is not None and pos < first_comma:
@@ -1726,7 +1748,7 @@ class ClaimFinder:
             inner = [t for t in content if not any(q.start <= t.start < q.end for q in quotes)]
             if not [t for t in inner if t.upos not in PUNCT]:
                 return None
-        if content and not (self.lang == "en" and comma_before is not None) and not any(
+        if content and not clause_by_cue and not (self.lang == "en" and comma_before is not None) and not any(
             is_finite_verb(t) or is_konjunktiv_one(t, sent) for t in content
         ) and not any(q.start <= content[0].start < q.end for q in quotes) and not (
                 comma_before is None and self.infinitive_content(sent, tok, content)):
@@ -1788,6 +1810,12 @@ class ClaimFinder:
             else:
                 return None
             body = _trim(list(toks))
+            if self.lang == "en":
+                # "Scott blasted Congress and said the state …": the second cue reports a clause of its own
+                nxt = next((k for k in range(pos + 1, len(toks) - 1) if toks[k].text.lower() == "and" and any(
+                    self.cue_of(sent, t) is not None for t in toks[k + 1 : k + 3])), None)
+                if nxt is not None:
+                    body = _trim(toks[:nxt])
             cand.start, cand.end = body[0].start, body[-1].end
         if self.frame_is_konjunktiv(sent, tok, content):
             body = _trim(list(toks))

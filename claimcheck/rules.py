@@ -50,6 +50,9 @@ class CueVerb(_Strict):
         [], description="With one of these words among its dependents it is no cue: 'in Brand geraten', 'befand sich'."
     )
     names: bool = Field(False, description="As a participle after a noun it names: 'a program called X'.")
+    noun_forms: list[str] = Field(
+        [], description="Forms that are far more often plural nouns ('states', 'remarks'): a cue only where the "
+                        "tagger calls them verbs.")
     note: str | None = None
 
 

@@ -281,3 +281,15 @@ def test_a_request_is_reported_speech_like_german_bitten() -> None:
 def test_declining_to_comment_is_reported_like_german_ablehnen() -> None:
     c = claim_with(analyse("A spokesman for the company declined to comment on Friday."), "declined to comment")
     assert c.kind == "reported_speech" and c.speaker is not None, c
+
+
+def test_a_poll_shows_a_finding() -> None:
+    report = analyse("A new Marist poll shows the mayor and her challenger in a dead heat. He showed up late.")
+    c = claim_with(report, "dead heat")
+    assert c.kind == "reported_speech" and c.speaker is not None and "poll" in c.speaker.mention, c
+    assert not any("showed up" in x.text for x in report.claims if x.cue is not None)
+
+
+def test_a_plural_noun_with_a_cue_form_is_no_cue() -> None:
+    report = analyse("Voters in 30 states now face stricter rules. The mayor's remarks drew criticism.")
+    assert not [c for c in report.claims if c.cue is not None and c.cue.text in ("states", "remarks")], report.claims
