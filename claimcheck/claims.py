@@ -1690,7 +1690,8 @@ class ClaimFinder:
             rest = toks[pos + 1 :]
             if rest and rest[0].text.lower() == "that":
                 rest = rest[1:]
-            stop = next((k for k, t in enumerate(rest) if t.text in (",", ";", ":") or t.upos == "PUNCT"), len(rest))
+            stop = next((k for k, t in enumerate(rest) if t.text in (",", ";", ":") or (
+                t.upos == "PUNCT" and t.text not in ALL_MARKS)), len(rest))  # ('said she “isn’t …”')
             clause = rest[:stop]
             verb_at = next((k for k, t in enumerate(clause) if k > 0 and is_finite_verb(t)), None)
             if len(clause) >= 2 and clause[0].upos in ("PRON", "DET", "PROPN", "NOUN", "NUM", "ADJ") and verb_at \
@@ -1715,10 +1716,12 @@ class ClaimFinder:
             # "reported in March that violent incidents … had doubled", "told The Post that staffing …": the clause
             # begins at "that", whatever the parse made of the words around it
             content = self.that_clause(sent, tok, content)
-        if self.lang == "en" and content and any(
-                t.text == "," and nxt.text.lower().endswith("ing") and self.cue_of(sent, nxt) is not None
-                for t, nxt in zip(toks[pos + 1 : -1], toks[pos + 2 :], strict=True) if nxt.end <= content[0].start):
-            return None  # "confirmed the layoffs on Tuesday, saying it would …": the participle carries the claim
+        # "confirmed the layoffs on Tuesday, saying it would …", "criticized the plan and said she …": the second
+        # cue carries the clause; the cue before it reports no more than its object
+        second_cue_at = self.second_cue(sent, tok) if self.lang == "en" else None
+        if content and second_cue_at is not None and toks[second_cue_at].start < content[-1].end and not any(
+                is_finite_verb(t) for t in content if t.start < toks[second_cue_at].start):
+            content = []  # (what stood before the second cue was the first one's object: "the governor's budget")
         if self.lang == "en" and content and content[0].start > tok.start:
             # "says he would release them on Friday, calling them "very boring"": the participle is a cue of its own
             for k in range(1, len(content) - 1):
@@ -1774,7 +1777,8 @@ class ClaimFinder:
                                              pointer_obj[0].deprel != "nsubj" else self._obj_source(sent, tok),
                                              [], tok))
                 return None
-            if quotes and self.lang == "en" and verb.kind in ("speech", "report"):
+            if quotes and self.lang == "en" and verb.kind in ("speech", "report") and not (
+                    second_cue_at is not None and all(q.start > toks[second_cue_at].start for q in quotes)):
                 return None  # it frames the quote ("…," the president told reporters): the quote is the claim
             nominal = [c for c in objects if c.upos in ("NOUN", "PROPN") or c.deprel in ("xcomp", "ccomp")]
             if not nominal and any(t.upos in ("NOUN", "PROPN") for t in toks[pos + 1 :]) and verb.reported:
@@ -1810,12 +1814,10 @@ class ClaimFinder:
             else:
                 return None
             body = _trim(list(toks))
-            if self.lang == "en":
-                # "Scott blasted Congress and said the state …": the second cue reports a clause of its own
-                nxt = next((k for k in range(pos + 1, len(toks) - 1) if toks[k].text.lower() == "and" and any(
-                    self.cue_of(sent, t) is not None for t in toks[k + 1 : k + 3])), None)
-                if nxt is not None:
-                    body = _trim(toks[:nxt])
+            if second_cue_at is not None:
+                # "Scott blasted Congress and said the state …", "Walker endorsed Cruz, saying he …": the second
+                # cue reports a clause of its own
+                body = _trim(toks[:second_cue_at])
             cand.start, cand.end = body[0].start, body[-1].end
         if self.frame_is_konjunktiv(sent, tok, content):
             body = _trim(list(toks))
@@ -1854,6 +1856,20 @@ class ClaimFinder:
         if cand.kind == "indirect_speech" and content and self._has_hearsay_modal(content, sent):
             cand.hearsay = "soll"
         return cand
+
+    def second_cue(self, sent: Sentence, tok: Token) -> int | None:
+        """English: position of the ", saying" / "and said" that starts a second report after the cue, else None."""
+        toks = sent.tokens
+        for k in range(toks.index(tok) + 1, len(toks) - 1):
+            if self.inside_quote(toks[k]):
+                continue
+            if toks[k].text == "," and toks[k + 1].text.lower().endswith("ing") and self.cue_of(
+                    sent, toks[k + 1]) is not None:
+                return k
+            if toks[k].text.lower() == "and" and any(self.cue_of(sent, t) is not None and t.upos == "VERB"
+                                                     for t in toks[k + 1 : k + 3]):
+                return k
+        return None
 
     def cut_german_second_report(self, sent: Sentence, content: list[Token]) -> list[Token]:
         """ "sagte, Annabi sei tot, doch Sprecher Birnback erklärte, …", "sagte, Europa brauche X und fügte hinzu:":

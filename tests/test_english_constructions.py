@@ -293,3 +293,17 @@ def test_a_poll_shows_a_finding() -> None:
 def test_a_plural_noun_with_a_cue_form_is_no_cue() -> None:
     report = analyse("Voters in 30 states now face stricter rules. The mayor's remarks drew criticism.")
     assert not [c for c in report.claims if c.cue is not None and c.cue.text in ("states", "remarks")], report.claims
+
+
+@pytest.mark.parametrize(("text", "first", "second", "cue"), [
+    ('Erin Castillo, the environmental lawyer, endorsed Ruiz on Saturday, saying she "has fought for clean water."',
+     "endorsed Ruiz", "fought for clean water", "saying"),
+    ("The senator criticized the governor's budget and said it would cut school funding.",
+     "criticized the governor's budget", "cut school funding", "said"),
+])
+def test_a_second_cue_reports_its_own_clause(text: str, first: str, second: str, cue: str) -> None:
+    report = analyse(text)
+    a, b = claim_with(report, first), claim_with(report, second)
+    assert a is not b and a.kind == "reported_speech" and second not in a.text, report.claims
+    assert b.kind == "indirect_speech" and b.cue is not None and b.cue.text == cue, b
+    assert b.speaker is not None and a.speaker is not None and b.speaker.name == a.speaker.name, b
