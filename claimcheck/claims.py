@@ -318,8 +318,9 @@ class ClaimFinder:
         # a small tagger mislabels verbs; a lower-case known cue form is a verb all the same
         # (German nouns are capitalised, so "sagte" cannot be one)
         prev = sent.token(tok.index - 1) if self.lang == "en" and tok.upos == "NOUN" else None
-        if prev is not None and (prev.upos in ("DET", "NUM", "ADJ") or prev.feats.get("Poss") == "Yes"):
-            return None  # "the two states", "his notes": a noun, though a cue verb has that form
+        if prev is not None and (prev.upos in ("DET", "ADJ") or prev.feats.get("Poss") == "Yes" or (
+                prev.upos == "NUM" and tok.text.lower().endswith("s"))):
+            return None  # "the two states", "his notes": a noun, though a cue verb has that form ("over 60 say": not)
         if tok.upos not in ("VERB", "AUX") and not (
             tok.text[:1].islower() and tok.upos not in PUNCT | {"DET", "PRON", "ADP", "CCONJ", "SCONJ"}
             and (tok.text.lower() in self.rules.cue_forms or self._guess_lemma(tok))
@@ -459,7 +460,7 @@ class ClaimFinder:
         German puts the addressee first as often as the speaker: "Der Zeitung sagte Karma …",
         "Dem ZDF sagte er …". A dative medium before the verb with a name or pronoun right
         after it: the one after the verb is the speaker (the medium is the outlet hint)."""
-        shared = self.participle_subject(sent, verb, avoid)
+        shared = self.participle_subject(sent, verb, avoid) or self.coordinated_subject(sent, verb, avoid)
         if shared is not None:
             return shared
         phrase = self._subject_of(sent, verb, avoid)
@@ -523,6 +524,26 @@ class ClaimFinder:
                         avoid and avoid[0] <= after[0].start < avoid[1]):
                     return Phrase(phrase.sentence, after, "subject")
         return phrase
+
+    def coordinated_subject(self, sent: Sentence, verb: Token, avoid: tuple[int, int] | None) -> Phrase | None:
+        """ "… and others have said they …": a weak parse hangs the new subject on the clause before; the noun
+        phrase between the "and" and the cue is the subject all the same (English)."""
+        if self.lang != "en" or any(c.deprel in ("nsubj", "nsubj:pass") for c in sent.children(verb)):
+            return None
+        toks = sent.tokens
+        k = toks.index(verb) - 1
+        while k > 0 and toks[k].upos in ("AUX", "ADV", "PART"):
+            k -= 1
+        end = k
+        while k > 0 and toks[k].upos in ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON") and end - k < 6:
+            k -= 1
+        if k == end or toks[k].text.lower() not in ("and", "but") or toks[k - 1].text in (",", ";"):
+            return None
+        np = toks[k + 1 : end + 1]
+        if not any(t.upos in ("NOUN", "PROPN", "PRON") for t in np) or (avoid and avoid[0] <= np[0].start < avoid[1]) \
+                or self.never_speaks(np):
+            return None
+        return Phrase(self.si_of[id(sent)], np, "subject")
 
     def participle_subject(self, sent: Sentence, verb: Token, avoid: tuple[int, int] | None) -> Phrase | None:
         """ "Cruz said …, adding that …", "…," Clinton said, while arguing …": an English participle after a
@@ -1500,6 +1521,13 @@ class ClaimFinder:
     # -- cue verb claims
     def trailing_frame(self, sent: Sentence, tok: Token) -> int | None:
         """Index of the comma before a sentence-final frame ("…, sagte X." / "…, the AP reported."), else None."""
+        comma = self._trailing_frame(sent, tok)
+        if comma is not None and self.lang == "en" and comma + 1 < len(sent.tokens) and sent.tokens[
+                comma + 1].text.lower() in self.scene_openers | {"as"}:
+            return None  # '"Quiet," he demanded, as Bush continued …': a clause of the scene, not a frame
+        return comma
+
+    def _trailing_frame(self, sent: Sentence, tok: Token) -> int | None:
         toks = sent.tokens
         pos = toks.index(tok)
         if self.lang == "en" and any(c.start > tok.start and (
@@ -1607,8 +1635,8 @@ class ClaimFinder:
             return None
         subject = toks[comma + 1 : pos]
         if not any(t.upos in ("NOUN", "PROPN", "PRON") for t in subject) or any(
-                is_finite_verb(t) and t.upos == "VERB" for t in subject):
-            return None
+                is_finite_verb(t) and (t.upos == "VERB" or t.head != tok.index) for t in subject):
+            return None  # (", is in worse shape than the governor admits": a clause, not who spoke)
         return comma
 
     def cue_claim(
@@ -1643,6 +1671,9 @@ class ClaimFinder:
                     "ADP", "VERB", "SCONJ", "ADV"):
                 # "During a town hall meeting in Cedar Rapids, Rubio told …": a scene, not what was said
                 content, comma_before = [], None
+        speaker_inside: list[Token] = []  # the subject of a frame inside its content
+        if not content and self.lang == "en":
+            content, speaker_inside = self.parenthetical_frame(sent, tok)
         if not content:
             # "X sagte (am Sonntag), …" : the clause after the first comma following the cue
             after = next((i for i in range(pos + 1, len(toks)) if toks[i].text in (",", ":")), None)
@@ -1839,6 +1870,8 @@ class ClaimFinder:
                     for t in document.tokens):
                 # "In einem Bericht der Salzburger Nachrichten wurde vermutet, dass …": the report is the source
                 cand.source, cand.vague = document, None
+        if speaker_inside:
+            cand.source = Phrase(si, speaker_inside, "subject")
         if self.lang == "en" and comma_before is not None and content:
             # "…, people familiar with the matter said": the words between comma and cue are the subject
             between = [t for t in toks[comma_before + 1 : pos] if t.upos not in ("AUX", "PART") and not (
@@ -1856,6 +1889,32 @@ class ClaimFinder:
         if cand.kind == "indirect_speech" and content and self._has_hearsay_modal(content, sent):
             cand.hearsay = "soll"
         return cand
+
+    def parenthetical_frame(self, sent: Sentence, tok: Token) -> tuple[list[Token], list[Token]]:
+        """ "The economy, the senator said, is in worse shape …": a frame between commas inside the clause it
+        reports. (content, speaker): the whole sentence is the claim (a claim is one span, so the frame stays
+        inside); ([], []) if the cue is no such frame."""
+        toks = sent.tokens
+        pos = toks.index(tok)
+        if pos + 2 >= len(toks) or toks[pos + 1].text != ",":
+            return [], []
+        opening = next((i for i in range(pos - 1, 0, -1) if toks[i].text in (",", ";", ":")), None)
+        if opening is None or toks[opening].text != ",":
+            return [], []
+        before, frame, after = toks[:opening], toks[opening + 1 : pos], toks[pos + 2 :]
+        if not frame or len(frame) > 8 or any(is_finite_verb(t) and t.head != tok.index for t in frame) or not any(
+                t.upos in ("NOUN", "PROPN", "PRON") for t in frame):
+            return [], []
+        if not before or any(is_finite_verb(t) or t.text in ALL_MARKS for t in before) or before[0].text.lower() in (
+                self.scene_openers | {"as", "in", "on", "at", "for", "with", "during", "after", "before"}):
+            return [], []  # "In Ohio, the senator said, …" is a scene; '"…," he said, "…"' a quote
+        first = next((t for t in after if t.upos not in PUNCT), None)
+        if first is None or first.upos not in ("AUX", "VERB", "ADV", "PART") or not any(
+                is_finite_verb(t) for t in after):
+            return [], []
+        speaker = _trim([t for t in frame if t.upos not in ("AUX", "PART") and not (
+            t.upos == "ADV" and t.head == tok.index)])
+        return _trim(list(toks)), speaker
 
     def second_cue(self, sent: Sentence, tok: Token) -> int | None:
         """English: position of the ", saying" / "and said" that starts a second report after the cue, else None."""
@@ -1894,7 +1953,7 @@ class ClaimFinder:
         """ "said they were worried, and more than 4 in 10 said Trump would …": a weak parse hangs the second
         report on the first; the content stops before the "and" that opens a clause with a subject and a cue
         of its own (which then frames its own claim)."""
-        for k in range(1, len(content) - 2):
+        for k in range(1, len(content) - 1):
             if content[k].text.lower() not in ("and", "but"):
                 continue
             second = content[k + 1]
@@ -1904,6 +1963,20 @@ class ClaimFinder:
                 if verb is not None and verb.kind == "speech" and (any(
                         c.deprel in ("ccomp", "parataxis") for c in sent.children(second)) or any(
                         self.inside_quote(t) for t in content[k + 2 : k + 6])):  # "… and calls her “a …”"
+                    return _trim(content[:k])
+                # "said they will not attend the convention and others have said …": a new subject and its cue
+                toks = sent.tokens  # (the parse may end the content inside the new subject: "… and others")
+                a = toks.index(content[k])
+                j = a + 1
+                while j < len(toks) and j - a <= 6 and toks[j].upos in ("DET", "ADJ", "NUM", "NOUN", "PROPN", "PRON"):
+                    j += 1
+                while j < len(toks) and toks[j].upos in ("AUX", "ADV") and j - a <= 8:
+                    j += 1
+                cue = self.cue_of(sent, toks[j]) if j < len(toks) and j > a + 1 and toks[j].upos == "VERB" \
+                    and not self.inside_quote(toks[j]) else None
+                if cue is not None and cue.kind in ("speech", "report") and (is_finite_verb(toks[j]) or any(
+                        t.upos == "AUX" and is_finite_verb(t) for t in toks[a + 1 : j])) and any(
+                        t.upos in ("NOUN", "PROPN", "PRON") for t in toks[a + 1 : j]):
                     return _trim(content[:k])
                 continue
             for j in range(k + 2, min(k + 9, len(content))):

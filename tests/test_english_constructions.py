@@ -60,6 +60,15 @@ CASES = {
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
+    "a frame between commas inside the clause": (
+        "The economy, the senator said, is in far worse shape than the governor admits.",
+        "far worse shape", {"indirect_speech"}, "senator", "said"),
+    "a new subject after 'and' reports on its own": (
+        "Many council members have said they will skip the vote and others have said they are not interested.",
+        "not interested", {"indirect_speech"}, "others", "said"),
+    "'as' after the frame opens a scene, not a frame": (
+        '"Quiet," Okafor demanded, as the mayor continued to interject.',
+        "Quiet", {"direct_quote"}, "Okafor", "demanded"),
     "'who added' after an inverted speaker": (
         '"It was not convincing," said one senator familiar with the talks, who added that the White House '
         "seemed rattled.", "seemed rattled", {"indirect_speech"}, "senator", "added"),
