@@ -742,7 +742,8 @@ class ClaimFinder:
         while out and (out[-1].upos in ("DET", "ADJ") or out[-1].text in ("-", "und", "and")
                        or (out[-1].text in ALL_MARKS and sum(x.text in ALL_MARKS for x in out) % 2)):
             out.pop()
-        if out and out[0].upos == "PRON" and out[0].text.lower() not in self.rules.sources.pronouns:
+        if out and out[0].upos == "PRON" and out[0].text.lower() not in self.rules.sources.pronouns and not (
+                out[0].feats.get("Poss") == "Yes" and len(out) > 1):  # "his campaign manager Jeff Weaver"
             return []
         # an apposition with the name: ", Gerhard Wolters," right after the noun phrase
         k = toks.index(out[-1]) + 1 if out else len(toks)
@@ -775,7 +776,9 @@ class ClaimFinder:
         # clause start: after the last comma/colon/quote/conjunction before the verb
         start = 0
         for i in range(pos - 1, -1, -1):
-            if toks[i].text in (",", ":", ";") or toks[i].upos == "SCONJ" or toks[i].text.lower() in ("wie", "as"):
+            if toks[i].text in (",", ":", ";") or toks[i].upos == "SCONJ" or toks[i].text.lower() in ("wie", "as") or (
+                    self.lang == "en" and toks[i].text in ALL_MARKS and any(
+                        q.end == toks[i].end for q in self.quotes_in(sent))):  # '“How big …?” asked the boy'
                 start = i + 1
                 break
         if start < pos and toks[start].text in ALL_MARKS:
@@ -1012,7 +1015,7 @@ class ClaimFinder:
         if inner[-1:] == ",":
             # '"Really," she added': a comma inside the marks, then a speech frame — what was said, not a title
             after = [t for t in sent.tokens if t.start >= q.end][:3]
-            if any((v := self.cue_of(sent, t)) is not None and v.kind == "speech" for t in after):
+            if any((v := self.cue_of(sent, t)) is not None and v.kind in ("speech", "report") for t in after):
                 return False
         low = tuple(w.lower().strip(".,") for w in words)
         if low in self.rules.outlet_aliases:
@@ -1141,7 +1144,10 @@ class ClaimFinder:
             cur = made[0]
             for nxt in made[1:]:
                 between = [t for t in sent.tokens if cur.end <= t.start < nxt.start and t.upos not in PUNCT]
-                if any(t.index == frame_cue[0].index for t in between) and len(between) <= 6:
+                if any(t.index == frame_cue[0].index for t in between) and (len(between) <= 6 or (
+                        len(between) <= 16 and not any(is_finite_verb(t) and t.index != frame_cue[0].index
+                                                       and t.upos == "VERB" for t in between))):
+                    # (the name may bring an apposition: '"The risk," said Edward Leamer, an economist at UCLA, "is …"')
                     cur.end = nxt.end
                     made.remove(nxt)
                     self.claims.remove(nxt)
@@ -1322,6 +1328,13 @@ class ClaimFinder:
         carried = next((q for q in self.quotes_in(sent) if q in self.quote_used and q.start < sent.start < q.end
                         < sent.end), None)
         claim = next((c for c in reversed(self.claims) if c.quote is carried), None) if carried is not None else None
+        if carried is None and self.lang == "en" and self.claims and self.claims[-1].quote is not None:
+            # '"You think I'm going to change?" Trump asked reporters.': a question or exclamation ends the
+            # sentence inside the marks, and the frame follows as a sentence of its own
+            last = self.claims[-1].quote
+            if self.text[last.end : sent.start].strip() == "" and "\n" not in self.text[last.end : sent.start] \
+                    and last.inner(self.text).rstrip()[-1:] in ("?", "!"):
+                carried, claim = last, self.claims[-1]
         if claim is None or claim.cue is not None:
             return False
         tail = [t for t in sent.tokens if t.start >= carried.end]

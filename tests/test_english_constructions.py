@@ -69,6 +69,27 @@ CASES = {
     "'as' after the frame opens a scene, not a frame": (
         '"Quiet," Okafor demanded, as the mayor continued to interject.',
         "Quiet", {"direct_quote"}, "Okafor", "demanded"),
+    "a one-word quote before an inverted frame": (
+        '"Meh," wrote a council member who runs the account @CityWatch. "What matters is jobs."',
+        "Meh", {"direct_quote"}, "council member", "wrote"),
+    "a surname the tagger reads as a verb after the closing mark": (
+        "“This last-minute legislating from the bench has to stop,” Husted said.",
+        "legislating from the bench", {"direct_quote"}, "Husted", "said"),
+    "a question mark glued to the closing mark": (
+        "“Mason, let me tell you, how big is that wall going to be?” Pence said in response.",
+        "how big is that wall", {"direct_quote"}, "Pence", "said"),
+    "a question, then its frame as a sentence of its own": (
+        'The mayor took questions. "You think I\'m going to change?" Ortiz asked reporters during a news conference.',
+        "going to change", {"direct_quote"}, "Ortiz", "asked"),
+    "an inverted addressee verb after a question": (
+        "“How big is that wall?” asked the boy, who was wearing a red hat, as the audience laughed.",
+        "How big is that wall", {"direct_quote"}, "boy", "asked"),
+    "a possessive opens the inverted speaker": (
+        '"We are going to chip away at her lead," added his campaign manager Jeff Weaver, speaking to CNN.',
+        "chip away", {"direct_quote"}, "Jeff Weaver", "added"),
+    "an interrupted quote around a name with an apposition": (
+        '"The risk," said Edward Leamer, an economist at the university, "is that wages will fall."',
+        "wages will fall", {"direct_quote"}, "Edward Leamer", "said"),
     "'who added' after an inverted speaker": (
         '"It was not convincing," said one senator familiar with the talks, who added that the White House '
         "seemed rattled.", "seemed rattled", {"indirect_speech"}, "senator", "added"),

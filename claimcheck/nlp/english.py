@@ -149,6 +149,10 @@ def tag_names(sent: Sentence) -> None:
     starts = True
     for k, t in enumerate(sent.tokens):
         prev_propn = k > 0 and sent.tokens[k - 1].upos == "PROPN"
+        if t.text in QUOTE_CHARS and 0 < k < len(toks) - 1 and toks[k - 1].end == t.start \
+                and toks[k + 1].start > t.end and toks[k - 1].text in (",", "—", "–"):
+            starts = False  # '“…,” Husted said': after a closing mark the sentence goes on
+            continue
         if t.text in QUOTE_CHARS or t.text in (":", "(", "—", "–", "-") or (t.upos == "PUNCT" and t.text in TERMINAL):
             starts = True
             continue
@@ -204,9 +208,30 @@ def join_initialisms(sent: Sentence) -> None:
         sent.tokens = renumber([t for t in toks if t.index not in drop])
 
 
+GLUED_MARK = re.compile(r"[.?!,…]+[\"”’]")
+
+
+def split_glued_marks(sent: Sentence) -> None:
+    """'?”' and '."' as one token: the tokenizer sometimes glues a closing quotation mark to the punctuation
+    before it, and then no token closes the quote ('“… going to be?” Pence said'). Split the mark off."""
+    toks = sent.tokens
+    if not any(GLUED_MARK.fullmatch(t.text) for t in toks):
+        return
+    out: list[Token] = []
+    for t in toks:
+        out.append(t)
+        if GLUED_MARK.fullmatch(t.text):
+            mark = Token(index=0, text=t.text[-1], lemma=t.text[-1], upos="PUNCT", feats={}, head=t.head or t.index,
+                         deprel="punct", start=t.end - 1, end=t.end)
+            t.text, t.lemma, t.end, t.upos = t.text[:-1], t.text[:-1], t.end - 1, "PUNCT"
+            out.append(mark)
+    sent.tokens = renumber(out)
+
+
 def apply(sentences: list[Sentence], text: str) -> list[Sentence]:
     sentences = split_between_quotes(split_datelines(join_broken_sentences(sentences, text), text), text)
     for sent in sentences:
+        split_glued_marks(sent)
         join_initialisms(sent)
         tag_names(sent)
     return sentences
