@@ -406,6 +406,16 @@ class Attributor:
             # "two Senate aides", "a White House official": unnamed people of a named body ("District officials
             # have denied" is the district speaking)
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
+        if self.doc.language == "en" and propn and head.upos == "NOUN" and head.text.islower() \
+                and all(p.start < head.start for p in propn) and not any(t.upos in PUNCT for t in toks) \
+                and toks[0].text.lower() in ("a", "an", "one", "another"):
+            # "A Trump supporter said": somebody the name describes, not the one named
+            return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
+        if self.doc.language == "en" and propn and head.upos == "NOUN" and head.text.islower() \
+                and head.text.lower() in self.organizations and all(p.start < head.start for p in propn) \
+                and toks[0].text.lower() in DEFINITE:
+            # "The Sanders campaign said", "the Obama administration": an organisation of its own
+            return Source(self._bare(toks), "organization", text, toks[0].start, toks[-1].end)
         seat = next((t for t in toks if t.upos == "ADP" and t.text.lower() in SEAT_PREPOSITIONS), None)
         if propn and nouns and nouns[0].upos == "NOUN" and nouns[0].text.lower().endswith(tuple(self.organizations)) \
                 and seat is not None and nouns[0].start < seat.start < propn[0].start:

@@ -337,3 +337,13 @@ def test_a_second_cue_reports_its_own_clause(text: str, first: str, second: str,
     assert a is not b and a.kind == "reported_speech" and second not in a.text, report.claims
     assert b.kind == "indirect_speech" and b.cue is not None and b.cue.text == cue, b
     assert b.speaker is not None and a.speaker is not None and b.speaker.name == a.speaker.name, b
+
+
+@pytest.mark.parametrize(("text", "name", "status"), [
+    ("A Trump supporter said the rally was peaceful.", "Trump supporter", "weakly_sourced"),
+    ("The Sanders campaign said it raised $5 million.", "Sanders campaign", "sourced"),
+    ("Trump adviser Stephen Miller said the plan was ready.", "Stephen Miller", "sourced"),
+])
+def test_a_name_in_front_of_a_noun_describes_the_speaker(text: str, name: str, status: str) -> None:
+    c = analyse(text).claims[0]
+    assert c.speaker is not None and c.speaker.name == name and c.status == status, c
