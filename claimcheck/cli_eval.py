@@ -135,13 +135,30 @@ def run_eval(
     reports = _reports(sources, lang or CORPUS_LANG[kind], models, rules or [], report, save_report, batch)
     from claimcheck.eval import errors, score
 
-    results = [score.score_document(d, score.predictions(r)) for d, r in zip(docs, reports, strict=True)]
+    preds = [score.predictions(r) for r in reports]
+    results = [score.score_document(d, p) for d, p in zip(docs, preds, strict=True)]
     out.update({"corpus": str(corpus), "format": kind, "title": CORPUS_TITLE[kind], "split": split,
                 "lang": lang or CORPUS_LANG[kind], "claims": sum(len(_claims(r)) for r in reports)})
     out["figures"] = score.aggregate(results)
+    if kind == "polnear":
+        from claimcheck.rules import load_rules
+
+        lexicon = _cue_lexicon(load_rules(rules or []).for_language(lang or CORPUS_LANG[kind]))
+        subsets = [score.lexicon_subset(d, p, lexicon) for d, p in zip(docs, preds, strict=True)]
+        out["figures_lexicon"] = score.aggregate([score.score_document(d, p) for d, p in subsets])
     if show_errors:
         out["errors"] = errors.corpus_errors(results)
     return out
+
+
+def _cue_lexicon(rules: Any) -> set[str]:
+    """claimcheck's cue words for one language: cue verbs with their forms, and the words of the
+    prepositional cues ("according to", "per", "citing")."""
+    words = {w.lower() for w in [*rules.cue_verbs, *rules.cue_forms]}
+    for m in rules.markers.markers:
+        if m.kind in ("according_to", "via"):
+            words |= {w.lower() for w in m.phrase.split() if len(w) > 2 and w.lower() not in ("the", "von", "der")}
+    return words
 
 
 def _claims(doc: Any) -> list:
@@ -350,6 +367,15 @@ def render_text(result: dict[str, Any], show_errors: bool = False) -> str:
     for kind, r in f["by_kind"].items():
         lines.append(f"  {kind:<22}{r['pred']:>5} {r['found']:>6} "
                      f"{_f(r['precision']):>7} {_f(r['typed_precision']):>7}")
+    sub = result.get("figures_lexicon")
+    if sub is not None:
+        lines += [
+            "",
+            f"Gold quoted or with a cue in claimcheck's lexicon ({sub['gold_quotes']} of {f['gold_quotes']}; PolNeAR's",
+            "stances and attitudes such as 'supports', 'wants', 'seemed' left out, with the predictions on them only)",
+            _prf_row("content overlap", sub["detection"]["overlap"], f"   tp {sub['detection']['overlap']['tp']}"),
+            _prf_row("source overlap", sub["speaker"]["overlap"], f"   tp {sub['speaker']['overlap']['tp']}"),
+        ]
     if show_errors and result.get("errors") is not None:
         lines += ["", f"Errors ({len(result['errors'])}):"]
         lines += [format_error(e) for e in result["errors"]]

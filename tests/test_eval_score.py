@@ -307,3 +307,17 @@ def test_continued_quote_parts_pair_with_one_multi_span_gold_content():
     split = score.score_document(GoldDoc("d", text, [gold], lang="en"), preds).counts
     assert (joined["pred"], joined["tp_overlap"], joined["speaker_tp_overlap"]) == (1, 1, 1)
     assert (split["pred"], split["tp_overlap"]) == (2, 1)  # unjoined, the second part is a false hit
+
+
+def test_lexicon_subset_keeps_quotes_and_known_cues_only():
+    doc = gold_doc()
+    doc.quotes[0].type = "Unquoted"
+    doc.quotes[1].cue_text = "hat erklärt"
+    preds = [pred("Wir kommen morgen", "direct_quote"), pred("Die Stadt sei pleite", "indirect_speech"),
+             pred("Das Wetter ist gut", "reported_speech")]
+    kept, kept_preds = score.lexicon_subset(doc, preds, {"erklären", "erklärt"})
+    # the gold whose cue "sagte" is not in the lexicon goes, and the prediction that only overlaps it
+    assert [g.cue_text for g in kept.quotes] == ["hat erklärt"]
+    assert [p.text for p in kept_preds] == ["Die Stadt sei pleite", "Das Wetter ist gut"]
+    assert score.cue_in_lexicon("has also criticized", {"criticize"}) and score.cue_in_lexicon("says", {"say"})
+    assert not score.cue_in_lexicon("seemed", {"say", "criticize"})

@@ -367,6 +367,29 @@ def _role_match(index: TokenIndex, gold: list[Span], pred: Span | None) -> tuple
     return exact, overlap
 
 
+def cue_in_lexicon(cue_text: str, lexicon: set[str]) -> bool:
+    """Whether a gold cue ("has also criticized", "according to") holds a word of claimcheck's cue lexicon,
+    inflected or not (said/says/saying, criticized, argues)."""
+    for w in re.findall(r"[^\W\d_]+", cue_text.lower()):
+        stems = {w, w[:-1], w[:-2], w[:-3], w[:-3] + "e", w[:-3] + "y", w[:-2] + "y"} if len(w) > 3 else {w}
+        if stems & lexicon:
+            return True
+    return False
+
+
+def lexicon_subset(doc: GoldDoc, preds: Sequence[PredQuote], lexicon: set[str]) -> tuple[GoldDoc, list[PredQuote]]:
+    """The gold attributions that are quoted or whose cue is in claimcheck's lexicon, and the predictions
+    that do not overlap only the other ones. PolNeAR annotates stances and attitudes too ("supports",
+    "wants", "seemed", "refused to"), which claimcheck does not report as claims: this is the share it aims at."""
+    keep = [g for g in doc.quotes if g.type == "Quoted" or cue_in_lexicon(g.cue_text, lexicon)]
+    drop = [g for g in doc.quotes if g not in keep]
+
+    def overlaps(q: PredQuote, golds: list[GoldQuote]) -> bool:
+        return any(a < q.end and q.start < b for g in golds for a, b in g.spans)
+
+    return replace(doc, quotes=keep), [q for q in preds if not (overlaps(q, drop) and not overlaps(q, keep))]
+
+
 def score_document(doc: GoldDoc, preds: Sequence[PredQuote]) -> DocResult:
     """Pair one document's gold quotes with its predicted quotes and count everything."""
     if doc.joins_continuations:
