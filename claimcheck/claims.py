@@ -1569,7 +1569,8 @@ class ClaimFinder:
                 return last
         if comma is None or comma < 2:
             return None
-        if not all(t.upos in ("AUX", "ADV", "PART", "DET", "PROPN", "NOUN", "ADJ") or t.text in ALL_MARKS
+        if not all(t.upos in ("AUX", "ADV", "PART", "DET", "PROPN", "NOUN", "ADJ") or t.text in ALL_MARKS or (
+                t.upos == "PRON" and t.feats.get("PronType") == "Prs")  # "…, she said" whatever the parse
                    for t in toks[comma + 1 : pos]):
             return None
         rest = toks[pos + 1 :]
@@ -1586,7 +1587,8 @@ class ClaimFinder:
             return None  # "…,” adding that it's why Trump attacks': a clause follows the cue, its content
         if self.lang == "en" and any(
             c.deprel in ("nsubj", "nsubj:pass") and c.index < toks[comma].index for c in sent.children(tok)
-        ):
+        ) and not any(c.deprel in ("nsubj", "nsubj:pass") and toks[comma].index < c.index < tok.index
+                      for c in sent.children(tok)):  # (", she said" has its own subject: a weak parse gave two)
             return None  # "The Gazette, citing people close to the mayor, said …": the subject opens the sentence
         return comma
 
@@ -1631,7 +1633,8 @@ class ClaimFinder:
             i -= 1
         if i < 2 or toks[i].text != ",":
             return None
-        if any(c.deprel in ("nsubj", "nsubj:pass") and c.index < toks[i].index for c in sent.children(tok)):
+        subjects = [c.index for c in sent.children(tok) if c.deprel in ("nsubj", "nsubj:pass")]
+        if any(k < toks[i].index for k in subjects) and not any(toks[i].index < k < tok.index for k in subjects):
             return None
         return i
 
@@ -1800,6 +1803,12 @@ class ClaimFinder:
         ) and not any(q.start <= content[0].start < q.end for q in quotes) and not (
                 comma_before is None and self.infinitive_content(sent, tok, content)):
             content = []  # "betonte seine Bereitschaft, … zu sprechen": a zu-infinitive, reported speech
+        if content and self.lang == "en" and content[-1].start > tok.start:
+            rest = toks[toks.index(content[-1]) + 1 :]
+            words = [t for t in rest if t.upos not in PUNCT]
+            if words and len(words) <= 2 and all(t.upos in ("ADP", "ADV", "PART") for t in words) and all(
+                    t.upos in PUNCT for t in rest[len(words):]) and rest[: len(words)] == words:
+                content = content + words  # "… and was turned down.": a particle the parse hung elsewhere
         if content:
             cand.start, cand.end = content[0].start, content[-1].end
             for q in self.quotes_in(sent):  # a partial quote the clause starts or ends in is the clause's

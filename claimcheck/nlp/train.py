@@ -950,7 +950,10 @@ def main(argv: list[str] | None = None) -> None:
         lemma_seq2seq=a.lemma_seq2seq,
         threads=a.threads,
         pos_extra=["--lr", str(a.pos_lr)] if a.pos_lr else None,
-        dep_extra=["--second_optim_start_step", str(a.dep_adam_from)] if a.dep_adam_from else None,
+        # no warm-up for the Adam stage: stanza steps its scheduler only at dev evaluations, so a 200-step warm-up
+        # keeps the learning rate at 0 until the first one (step 500): measured in session 11
+        dep_extra=["--second_optim_start_step", str(a.dep_adam_from), "--second_warmup_steps", "0"]
+        if a.dep_adam_from else None,
     )
     if a.bundle:
         bundle(a.out, a.lang)
