@@ -3,8 +3,9 @@
 Pairs every German and English style: „…“ „…” »…« «…» ‚…‘ “…” ‘…’ and straight "…", and the
 two-character ASCII marks of wire and archive text: ''…'' (LexisNexis copies of the New York
 Times) and ``…'' (typewriter style).
-A quote that never closes within its paragraph (journalists re-open a quote at the start
-of the next paragraph instead) is dropped rather than swallowing the rest of the text.
+A quote that never closes within its paragraph ends with the paragraph when the next paragraph
+opens with a quotation mark (journalists re-open a quote carried on over paragraphs); otherwise
+it is dropped rather than swallowing the rest of the text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ PAIRS: dict[str, tuple[str, ...]] = {
     "“": ("”", "“"),
     "‚": ("‘", "’"),
     "‘": ("’",),  # British primary quotes, American headline quotes
-    '"': ('"',),
+    '"': ('"', "”"),  # sloppy copy mixes them: "But Pete Wilson won,” Axelrod said.
     "''": ("''",),
     "``": ("''",),
 }
@@ -75,6 +76,12 @@ def _double_marks_quote(text: str, lang: str | None) -> bool:
     return lang != "de" and doubled > 0 and doubled > sum(text.count(c) for c in '„“”"»«')
 
 
+def _reopens(text: str, k: int) -> bool:
+    """The paragraph at `k` opens with a quotation mark (a quote carried on from the paragraph before)."""
+    mark = _mark_at(text, k) if k < len(text) else ""
+    return mark in PAIRS and mark not in SINGLE_OPEN and _opens_here(text, k, len(mark))
+
+
 def find_quotes(text: str, lang: str | None = None) -> list[Quote]:
     """All top-level quote spans, in text order. Nested quotes (‚…‘ inside „…“) are not split out."""
     quotes: list[Quote] = []
@@ -114,6 +121,16 @@ def find_quotes(text: str, lang: str | None = None) -> list[Quote]:
                 found, width = j, len(c)
                 break
             j += 1
+        if found < 0 and para is not None and _reopens(text, para.end()) and ch not in SINGLE_OPEN and not any(
+                m in text[i + len(ch) : para.start()] for m in ('"', "”", "“", "„", "«", "»", "''")):
+            # the quote goes on in the next paragraph, which opens with a mark again: this part ends
+            # with its paragraph
+            end = len(text[: para.start()].rstrip())
+            if end > i + len(ch):
+                quotes.append(Quote(i, end, i + len(ch), end))
+                scanned.clear()
+                i = end
+                continue
         if found < 0:
             scanned[ch] = stop
             i += 1  # unbalanced: skip this mark, keep looking

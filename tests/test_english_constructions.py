@@ -347,3 +347,11 @@ def test_a_second_cue_reports_its_own_clause(text: str, first: str, second: str,
 def test_a_name_in_front_of_a_noun_describes_the_speaker(text: str, name: str, status: str) -> None:
     c = analyse(text).claims[0]
     assert c.speaker is not None and c.speaker.name == name and c.status == status, c
+
+
+def test_a_quote_carried_on_into_the_next_paragraph_keeps_its_speaker() -> None:
+    report = analyse('"We need steady hands," Ramos told the union, referring to the mayor. "Not a leader who says '
+                     'one thing on Monday and another on Tuesday.\n\n"Well, my friends, that is what we will change!"')
+    for words in ("Not a leader", "what we will change"):
+        c = claim_with(report, words)
+        assert c.kind == "direct_quote" and c.speaker is not None and c.speaker.name == "Ramos", c

@@ -27,6 +27,7 @@ def inner(text: str) -> list[str]:
         ("The minister said: ‘We will act.’ The voters’ choice.", ["We will act."]),  # British style
         ("In the ‘90s the Democrats’ plan and rock ‘n’ roll", []),
         ("The voters' choice, ''the best'' one.", ["the best"]),
+        ('"But Wilson won,” Axelrod said.', ["But Wilson won,"]),  # sloppy copy mixes the marks
     ],
 )
 def test_every_quotation_style(text: str, expected: list[str]) -> None:
@@ -60,3 +61,9 @@ def test_doubled_apostrophes_quote_only_where_the_text_quotes_that_way() -> None
     assert inner("Das ''Blatt'' schrieb: „Nein.“") == ["Nein."]  # wiki italics beside real quotes
     assert find_quotes("Die Zeitung ''Die Welt'' berichtete.", "de") == []  # German never quotes with ''
     assert inner("''Yes,'' he said, citing ''the law.''") == ["Yes,", "the law."]
+
+
+def test_a_quote_carried_on_over_paragraphs_ends_with_its_paragraph() -> None:
+    text = ('She said: "We will not stop here.\n\n"We will go on until the bill passes."\n\n'
+            '"Nothing more to say, he added.\n\nThe vote is next week.')
+    assert inner(text) == ["We will not stop here.", "We will go on until the bill passes."]
