@@ -545,12 +545,17 @@ class ClaimFinder:
             return None
         return Phrase(self.si_of[id(sent)], np, "subject")
 
+    @staticmethod
+    def subjectless_participle(sent: Sentence, verb: Token) -> bool:
+        """An English -ing form with neither subject nor auxiliary of its own ("adding", "referring")."""
+        return verb.text.lower().endswith("ing") and not any(
+            c.deprel in ("nsubj", "nsubj:pass", "aux") for c in sent.children(verb))
+
     def participle_subject(self, sent: Sentence, verb: Token, avoid: tuple[int, int] | None) -> Phrase | None:
         """ "Cruz said …, adding that …", "…," Clinton said, while arguing …": an English participle after a
         comma has no subject of its own; it shares that of the finite verb before it (a weak parse hangs the
         participle anywhere, so go by position)."""
-        if self.lang != "en" or not verb.text.lower().endswith("ing") or any(
-                c.deprel in ("nsubj", "nsubj:pass", "aux") for c in sent.children(verb)):
+        if self.lang != "en" or not self.subjectless_participle(sent, verb):
             return None
         toks = sent.tokens
         k = toks.index(verb) - 1
@@ -1549,8 +1554,7 @@ class ClaimFinder:
             # "…, Christie endorsed Trump last week", "…, with O'Malley calling Trump a fascist": what follows the
             # cue is its content, the clause before the comma the narrator's ("…, he told reporters" stays a frame)
             return None
-        if self.lang == "en" and tok.text.lower().endswith("ing") and not any(
-                c.deprel in ("nsubj", "nsubj:pass", "aux") for c in sent.children(tok)):
+        if self.lang == "en" and self.subjectless_participle(sent, tok):
             return None  # "…, adding that …", "…, referring to X": a participle after the clause adds to it
         if self.lang == "en":
             after = self.frame_after_content(sent, tok)
