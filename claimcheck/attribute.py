@@ -373,7 +373,7 @@ class Attributor:
             want = self.pronouns.get(head.text.lower())
             if want is None:
                 return Source(text, "group", text, toks[0].start, toks[-1].end, vague=head.text.lower() in self.vague)
-            near = self.demonstrative_referent(head, phrase)
+            near = self.demonstrative_referent(head, phrase) or self.topic_referent(head, phrase)
             if near is not None:
                 return Source(near.name, near.type, text, toks[0].start, toks[-1].end, role=near.role)
             body = self.body_pronoun(head, phrase.sentence)
@@ -394,7 +394,11 @@ class Attributor:
                 last_word.insert(0, toks[k])
         descriptor = (
             toks[0].upos == "DET" and toks[0].text.lower() in ("der", "die", "the", "des", "dem", "den")
-            and self._is_role(last_word[-1].text) and all(t in last_word for t in propn)
+            and self._is_role(last_word[-1].text) and (all(t in last_word for t in propn) or (
+                # "the Texas senator", "the former New York mayor": the names only say of where
+                self.doc.language == "en" and last_word[-1].text.islower() and last_word[-1].text.lower()
+                not in SPOKESPERSON and all(p.start < last_word[0].start for p in propn)
+                and not any(t.upos in PUNCT or t.upos == "ADP" or t.text in ("'s", "’s") for t in toks)))
         )
         # "A spokesperson for the Department of Health and Social Care": the role's body, not a name in it
         role_for = self.doc.language == "en" and bool(propn) and nouns[:1] != propn[:1] and bool(nouns) \
@@ -542,6 +546,20 @@ class Attributor:
         if not names:
             return None
         return self._resolve(Phrase(phrase.sentence, noun_phrase(sent, names[-1]), "subject"))
+
+    def topic_referent(self, pron: Token, phrase: Phrase) -> Source | None:
+        """ "As for Trump, he said …": English names the topic first; the pronoun after it is that one."""
+        if self.doc.language != "en" or pron.text.lower() not in ("he", "she", "they", "it"):
+            return None
+        toks = [t for t in self.doc.sentences[phrase.sentence].tokens if t.index < pron.index]
+        while toks and toks[0].upos in ("CCONJ", "ADV") and toks[0].text.lower() != "as":
+            toks = toks[1:]  # "But as for …"
+        if len(toks) < 4 or [t.text.lower() for t in toks[:2]] != ["as", "for"] or toks[-1].text != ",":
+            return None
+        topic = toks[2:-1]
+        if "," in (t.text for t in topic) or not any(t.upos in ("PROPN", "NOUN") for t in topic):
+            return None
+        return self._resolve(Phrase(phrase.sentence, topic, "subject"))
 
     def body_pronoun(self, pron: Token, si: int) -> Source | None:
         """German "Er"/"Sie" after "teilte der Verband mit" / "so die Gewerkschaft": the organisation that spoke in

@@ -278,6 +278,7 @@ class ClaimFinder:
         self.pointers: list[Pointer] = []
         self.credits: list[CreditLine] = []
         self.quote_used: set[Quote] = set()
+        self.frame_cues: set[int] = set()  # offsets of cue tokens already spent as a carried quote's frame
         self.clause_cut: set[int] = set()  # sentences whose marker claim covers one ;-clause only
         self.title_quotes: set[Quote] = set()
         self.markers = sorted(rules.markers.markers, key=lambda m: -len(m.phrase.split()))
@@ -1103,7 +1104,7 @@ class ClaimFinder:
             return
         cues = []
         for tok in sent.tokens:
-            if self.inside_quote(tok):
+            if self.inside_quote(tok) or tok.start in self.frame_cues:
                 continue
             verb = self.cue_of(sent, tok)
             if verb and not self.negated(sent, tok) and not self.infinitive_clause(sent, tok) and not (
@@ -1344,8 +1345,12 @@ class ClaimFinder:
             return False
         tail = [t for t in sent.tokens if t.start >= carried.end]
         words = [t for t in tail if t.upos not in PUNCT and t.text not in ALL_MARKS]
-        if not words or len(words) > 12:
+        if not words:
             return False
+        if len(words) > 12:
+            # '"… Let's see what happens," he said, adding that …': the frame opens a longer tail; the frame
+            # goes to the quote, the rest of the sentence is read as usual
+            return self.lang == "en" and self.frame_opening_tail(sent, carried, claim, words)
         so = self.so_frame(sent, [])
         if so is not None and so[0].start >= carried.end:
             claim.cue, claim.cue_lemma, claim.source = so[0], "so", so[1]
@@ -1362,9 +1367,34 @@ class ClaimFinder:
             claim.cue, claim.cue_lemma = tok, verb.lemma
             claim.source = self.subject_of(sent, tok, avoid=(carried.start, carried.end))
             claim.outlet_hint = self.outlet_hint(sent, tok)
+            if any(t.index > tok.index and self.cue_of(sent, t) is not None for t in words):
+                # '…," she said, adding that …': the frame is spent, the rest is read as a sentence
+                self.frame_cues.add(tok.start)
+                claim.continues = False
+                claim.rule = f"{self.lang}.quote.frame-after"
+                return False
         claim.continues = False
         claim.rule = f"{self.lang}.quote.frame-after"
         return True
+
+    def frame_opening_tail(self, sent: Sentence, carried: Quote, claim: Candidate, words: list[Token]) -> bool:
+        """An English frame right after a carried quote ('," he said, adding …' or '," said Smith, who …'):
+        the quote gets its cue and speaker, the cue is spent. False: the sentence is read on (its other cues
+        included), so its tail still makes claims."""
+        tok = next((t for t in words[:3] if (v := self.cue_of(sent, t)) is not None and v.kind in ("speech", "report")
+                    and not self.negated(sent, t)), None)
+        between = self.text[carried.end : words[0].start].strip()
+        if tok is None or between not in ("", ","):
+            return False
+        source = self.subject_of(sent, tok, avoid=(carried.start, carried.end))
+        if source is None:
+            return False
+        claim.cue, claim.cue_lemma, claim.source = tok, self.cue_of(sent, tok).lemma, source
+        claim.outlet_hint = self.outlet_hint(sent, tok)
+        claim.continues = False
+        claim.rule = f"{self.lang}.quote.frame-after"
+        self.frame_cues.add(tok.start)
+        return False
 
     def expletive_subject(self, sent: Sentence, tok: Token) -> bool:
         """ "Es drohe ein Rüstungswettlauf": *es* as subject makes *drohen* no speech act."""

@@ -355,3 +355,27 @@ def test_a_quote_carried_on_into_the_next_paragraph_keeps_its_speaker() -> None:
     for words in ("Not a leader", "what we will change"):
         c = claim_with(report, words)
         assert c.kind == "direct_quote" and c.speaker is not None and c.speaker.name == "Ramos", c
+
+
+def test_a_frame_after_a_quote_of_several_sentences_opens_a_longer_tail() -> None:
+    report = analyse("Ada Okafor had little patience for the idea. “First of all, I think I'm going to have the votes, OK? "
+                     "I think. Let's see what happens,” she said, adding that there should be no focus on a number.")
+    quote = claim_with(report, "going to have the votes")
+    assert quote.kind == "direct_quote" and quote.cue is not None and quote.cue.text == "said", quote
+    assert quote.speaker is not None and quote.speaker.name == "Ada Okafor", quote
+    tail = claim_with(report, "no focus on a number")
+    assert tail.cue is not None and tail.cue.text == "adding" and tail.speaker.name == "Ada Okafor", tail
+    assert not any("she said" in c.text for c in report.claims)  # the frame is no claim of its own
+
+
+def test_a_descriptor_with_a_place_in_it_is_the_person_named_before() -> None:
+    report = analyse('Senator Ted Cruz warned of a divided party. "We need to respect the will of the voters," '
+                     "the Texas senator said.")
+    assert claim_with(report, "will of the voters").speaker.name == "Ted Cruz"
+
+
+def test_as_for_names_the_pronoun_after_it() -> None:
+    report = analyse("Ted Cruz said a contested convention would be a disaster. As for Donald Trump, he said he "
+                     "was not worried.")
+    c = claim_with(report, "not worried")
+    assert c.speaker is not None and c.speaker.name == "Donald Trump" and c.speaker.mention == "he", c
