@@ -358,8 +358,9 @@ def test_a_quote_carried_on_into_the_next_paragraph_keeps_its_speaker() -> None:
 
 
 def test_a_frame_after_a_quote_of_several_sentences_opens_a_longer_tail() -> None:
-    report = analyse("Ada Okafor had little patience for the idea. “First of all, I think I'm going to have the votes, OK? "
-                     "I think. Let's see what happens,” she said, adding that there should be no focus on a number.")
+    report = analyse("Ada Okafor had little patience for the idea. “First of all, I think I'm going to have the "
+                     "votes, OK? I think. Let's see what happens,” she said, adding that there should be no focus on "
+                     "a number.")
     quote = claim_with(report, "going to have the votes")
     assert quote.kind == "direct_quote" and quote.cue is not None and quote.cue.text == "said", quote
     assert quote.speaker is not None and quote.speaker.name == "Ada Okafor", quote
