@@ -113,7 +113,10 @@ def find_quotes(text: str, lang: str | None = None) -> list[Quote]:
         while j < stop:
             c = _mark_at(text, j)
             glued = c in ("’", "‘") and j + 1 < n and text[j + 1].isalnum() and text[j - 1].isalnum()
-            if c in closers and not glued:
+            # sloppy copy closes a curly quote with a straight mark after the last word: “highly significant."
+            straight_close = ch == "“" and c == '"' and text[j - 1] in ".,!?" and not (
+                j + 1 < n and text[j + 1].isalnum())
+            if (c in closers or straight_close) and not glued:
                 # a straight quote that is followed directly by a letter opens a nested quote
                 if c == '"' and ch == '"' and j + 1 < n and text[j + 1].isalnum() and text[j - 1].isspace():
                     j += 1

@@ -67,3 +67,9 @@ def test_a_quote_carried_on_over_paragraphs_ends_with_its_paragraph() -> None:
     text = ('She said: "We will not stop here.\n\n"We will go on until the bill passes."\n\n'
             '"Nothing more to say, he added.\n\nThe vote is next week.')
     assert inner(text) == ["We will not stop here.", "We will go on until the bill passes."]
+
+
+def test_a_curly_quote_closed_by_a_straight_mark_ends_there() -> None:
+    text = 'CNN called the announcement “highly significant."\nCruz said he had apologized. Later: “Yes,” he said.'
+    assert inner(text) == ["highly significant.", "Yes,"]
+    assert inner('He said “the word "no" is enough” today.') == ['the word "no" is enough']  # not after a letter

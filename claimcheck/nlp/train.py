@@ -48,6 +48,7 @@ class TrainConfig:
     mwt_epochs: int = 10
     pos_steps: int = 600
     pos_batch: int = 50
+    pos_dims: tuple[int, int, int] = (128, 128, 50)  # tagger hidden, char hidden, word embedding dims
     dep_steps: int = 1500
     dep_batch: int = 500
     ner_steps: int = 1000
@@ -576,11 +577,11 @@ def train_pos(cfg: TrainConfig, paths: dict[str, Path], pretrain: Path) -> None:
         "--batch_size",
         str(cfg.pos_batch),
         "--hidden_dim",
-        "128",
+        str(cfg.pos_dims[0]),
         "--char_hidden_dim",
-        "128",
+        str(cfg.pos_dims[1]),
         "--word_emb_dim",
-        "50",
+        str(cfg.pos_dims[2]),
         "--transformed_dim",
         "64",
         "--deep_biaff_hidden_dim",
@@ -878,6 +879,19 @@ def _has_mwt(path: Path) -> bool:
     return False
 
 
+def _pos_dims(text: str) -> tuple[int, int, int]:
+    """`--pos-dims HIDDEN,CHAR,WORDEMB` -> (hidden, char hidden, word embedding dims)."""
+    import argparse
+
+    try:
+        dims = tuple(int(x) for x in text.split(","))
+    except ValueError:
+        dims = ()
+    if len(dims) != 3 or min(dims) <= 0:
+        raise argparse.ArgumentTypeError(f"expected three positive integers HIDDEN,CHAR,WORDEMB, got {text!r}")
+    return dims[0], dims[1], dims[2]
+
+
 def main(argv: list[str] | None = None) -> None:
     import argparse
 
@@ -902,6 +916,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--pos-init", help="continue the tagger from this model file (.pt or bundled .pt.xz)")
     ap.add_argument("--pos-gum", action="store_true",
                     help="en: add GUM train's CC BY genres (news, interview, bio, voyage, …) to the tagger's data")
+    ap.add_argument(
+        "--pos-dims",
+        type=_pos_dims,
+        metavar="HIDDEN,CHAR,WORDEMB",
+        help="tagger sizes: LSTM hidden, character LSTM hidden, word embedding (default 128,128,50)",
+    )
     ap.add_argument("--dep-init", help="continue the parser from this model file (.pt or bundled .pt.xz)")
     ap.add_argument(
         "--pos-lr", type=float, help="tagger learning rate (stanza: 3e-3); lower it when continuing with --pos-init"
@@ -944,6 +964,7 @@ def main(argv: list[str] | None = None) -> None:
         ner_steps=a.ner_steps,
         pos_init=a.pos_init,
         pos_gum=a.pos_gum or None,
+        pos_dims=a.pos_dims,
         dep_init=a.dep_init,
         dep_train=Path(a.dep_train) if a.dep_train else None,
         dep_dev=Path(a.dep_dev) if a.dep_dev else None,
