@@ -232,7 +232,9 @@ def noun_phrase(sent: Sentence, head: Token) -> list[Token]:
     while changed:
         changed = False
         for t in sent.tokens:
-            if t.head in keep and t.index not in keep and t.deprel not in cut:
+            if t.head in keep and t.index not in keep and t.deprel not in cut and not (
+                    t.text.lower() == "part" and t.head == head.index and t.deprel.startswith("nmod")):
+                # "Mike Huckabee, for his part, said": the aside is no part of the name
                 keep.add(t.index)
                 changed = True
     toks = [t for t in sent.tokens if t.index in keep]

@@ -57,6 +57,9 @@ CASES = {
     "a cue form the tagger calls a noun yields to the verb": (
         "Moments earlier, in his opening remarks, Dunmore said he was ideally suited for the job.",
         "ideally suited", {"indirect_speech"}, "Dunmore", "said"),
+    "'labeling X \"Y\"' with an aside after the name": (
+        "Former Arkansas Gov. Mike Huckabee, for his part, is labeling Obama’s actions “a blatant, belligerent abuse "
+        "of power.”", "belligerent abuse", {"direct_quote"}, "Mike Huckabee", "labeling"),
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
@@ -103,6 +106,7 @@ def test_speaker_and_cue(case: str) -> None:
     assert c.kind in kinds, c
     assert name in who(c), c
     assert c.cue is not None and c.cue.text == cue, c
+    assert c.speaker is None or "for his part" not in c.speaker.mention, c  # an aside is no part of the mention
 
 
 def test_headline_with_full_stop_names_its_speaker() -> None:
