@@ -180,6 +180,12 @@ POLL_SHARES = {"prozent", "%", "mehrheit", "hälfte", "drittel", "viertel", "per
 # English cue verbs whose object after them is a clause, never a long noun phrase ("said families … file lawsuits"),
 # and the few noun objects they do take
 CLAUSE_ONLY_LEMMAS = {"say", "claim", "insist", "argue", "contend", "believe", "think", "add", "predict"}
+# English words of a time expression between a cue and its "that" ("said late Wednesday that …")
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "tonight", "late", "early", "earlier", "later", "last", "this", "next", "week", "month", "year", "night",
+              "morning", "afternoon", "evening", "weekend", "recently", "again", "repeatedly", "previously", "once"}
+# English conjunctions that open a clause of the narrator's after a report ("…, although he tweeted that …")
+CONTRAST_OPENERS = {"although", "though", "while", "whereas", "but"}
 SAY_OBJECTS = {"nothing", "something", "anything", "little", "much", "a", "the", "this", "that", "these", "those", "it",
                "so", "yes", "no", "goodbye", "hello", "more", "less", "otherwise", "thanks"}
 
@@ -1483,7 +1489,8 @@ class ClaimFinder:
         k = toks.index(that)
         gap = toks[pos + 1 : k]
         if any(t.upos in ("VERB", "AUX") or t.text in (",", ";", ":") for t in gap) or not (
-                not gap or gap[0].upos == "ADP" or tok.lemma in self.addressee_verbs):
+                not gap or gap[0].upos == "ADP" or tok.lemma in self.addressee_verbs
+                or all(t.text.lower() in TIME_WORDS for t in gap)):
             return content
         if not content:
             clause = toks[k + 1 :]
@@ -1763,7 +1770,8 @@ class ClaimFinder:
                     and comp[0].upos == "VERB" and comp[0].deprel == "ccomp"
                 gap = [t for t in toks[pos + 1 :] if t.start < content[0].start] if content else []
                 if self.lang == "en" and gap and len(gap) <= 4 and tok.lemma not in self.addressee_verbs and not any(
-                        t.upos in PUNCT or t.text in ALL_MARKS or t.upos == "ADP" for t in gap):
+                        t.upos in PUNCT or t.text in ALL_MARKS or t.upos == "ADP" for t in gap) and not all(
+                        t.text.lower() in TIME_WORDS for t in gap):  # (not "said late Wednesday that …")
                     # "said one candidate he likes is Kasich", "said Whitaker fears that …": a weak parse hangs the
                     # clause's first words on the cue; what follows the cue is what was said
                     content = _tokens_between(sent, gap[0].start, content[-1].end)
@@ -1815,6 +1823,13 @@ class ClaimFinder:
                 if content[k].text == "," and nxt.text.endswith("ing") and not self.inside_quote(nxt) \
                         and self.cue_of(sent, nxt) is not None:
                     content = _trim(content[:j] if j > k + 1 else content[:k])
+                    break
+            for k in range(1, len(content) - 2):
+                if content[k].text == "," and content[k + 1].text.lower() in CONTRAST_OPENERS and any(
+                        (v := self.cue_of(sent, t)) is not None and v.kind in ("speech", "report")
+                        and not self.inside_quote(t) for t in content[k + 2 : k + 6]):
+                    # "said he would go ahead, although he tweeted that …": the second report is a claim of its own
+                    content = _trim(content[:k])
                     break
             cut = self.cut_coordinated_report(sent, content)
             if len(cut) < len(content) and not any(is_finite_verb(t) for t in cut):

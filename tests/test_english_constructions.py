@@ -384,3 +384,13 @@ def test_as_for_names_the_pronoun_after_it() -> None:
                      "was not worried.")
     c = claim_with(report, "not worried")
     assert c.speaker is not None and c.speaker.name == "Donald Trump" and c.speaker.mention == "he", c
+
+
+def test_a_time_between_cue_and_that_is_not_what_was_said() -> None:
+    report = analyse("Prime Minister Anna Berg said late Wednesday that she would go ahead with the meeting, although "
+                     "she tweeted that she \"rejects the latest comments.\"")
+    first = claim_with(report, "go ahead with the meeting")
+    assert first.text.startswith("that she would"), first
+    assert "tweeted" not in first.text, first  # the second report is a claim of its own
+    second = claim_with(report, "rejects the latest")
+    assert second.cue is not None and second.cue.text == "tweeted", second
