@@ -403,6 +403,8 @@ class ClaimFinder:
                                 ("ing", ""), ("ing", "e")):
                 if word.endswith(suffix) and len(word) - len(suffix) >= 2:
                     cand = word[: -len(suffix)] + add
+                    if suffix == "es" and not cand.endswith(("s", "x", "z", "ch", "sh", "o")):
+                        continue  # "planes" is plane + s, not plan + es
                     if cand in self.rules.cue_verbs:
                         return list(self.rules.cue_verbs[cand])
             return []
@@ -1721,6 +1723,10 @@ class ClaimFinder:
         if comma_before is not None:
             content = _trim(toks[:comma_before])
             lead = [t.text.lower() for t in content[:3] if t.text not in ALL_MARKS]
+            if self.lang == "en" and lead and lead[0] in TIME_WORDS:
+                # "Friday morning, as the parade rolled through Pasadena, CNN reported …": the time opens the scene
+                lead = [t.text.lower() for t in content if t.text not in ALL_MARKS
+                        and t.text.lower() not in TIME_WORDS and t.text != ","][:3]
             if self.lang == "en" and lead and (lead[0] in self.scene_openers | {"with", "as", "amid", "despite"} or (
                     len(lead) > 1 and lead[1] in ("after", "before", "later", "earlier"))):
                 # "Months after he savaged her …, Trump tells Kelly …": an adverbial clause sets the scene
@@ -1785,7 +1791,16 @@ class ClaimFinder:
                 t.upos == "PUNCT" and t.text not in ALL_MARKS)), len(rest))  # ('said she “isn’t …”')
             clause = rest[:stop]
             verb_at = next((k for k, t in enumerate(clause) if k > 0 and is_finite_verb(t)), None)
-            if len(clause) >= 2 and clause[0].upos in ("PRON", "DET", "PROPN", "NOUN", "NUM", "ADJ") and verb_at \
+            # "reported at least six planes filled the skies": a quantity may open the clause's subject
+            hedge = 2 if [t.text.lower() for t in clause[:2]] in (["at", "least"], ["more", "than"], ["fewer", "than"],
+                                                                   ["less", "than"], ["up", "to"]) else 0
+            if len(clause) >= 2 + hedge and clause[hedge].upos == "NUM" and verb_at is None:
+                # the tagger read the clause's verb as a participle ("planes filled the skies")
+                verb_at = next((k for k, t in enumerate(clause) if k > hedge + 1 and t.upos == "VERB"
+                                and t.feats.get("Tense") == "Past" and clause[k - 1].upos == "NOUN"), None)
+                clause_by_cue = verb_at is not None
+            if len(clause) >= 2 + hedge and clause[hedge].upos in ("PRON", "DET", "PROPN", "NOUN", "NUM", "ADJ") \
+                    and verb_at \
                     and not self.inside_quote(clause[0]) and not any(
                         t.text.lower() in self.scene_openers for t in clause[:verb_at]):
                 # (not "want a new goalkeeper before the window closes": that verb is the scene's)

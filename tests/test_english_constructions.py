@@ -394,3 +394,11 @@ def test_a_time_between_cue_and_that_is_not_what_was_said() -> None:
     assert "tweeted" not in first.text, first  # the second report is a claim of its own
     second = claim_with(report, "rejects the latest")
     assert second.cue is not None and second.cue.text == "tweeted", second
+
+
+def test_a_time_and_a_scene_before_the_cue_are_not_what_was_reported() -> None:
+    report = analyse("Friday morning, as the parade rolled through Pasadena, CNN reported at least six skywriting "
+                     "planes filled the skies with messages.")
+    c = claim_with(report, "planes filled the skies")
+    assert c.text.startswith("at least six") and c.outlet is not None and c.outlet.name == "CNN", c
+    assert c.cue is not None and c.cue.text == "reported", c  # "planes" is no form of "plan"
