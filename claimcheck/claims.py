@@ -258,6 +258,15 @@ def noun_phrase(sent: Sentence, head: Token) -> list[Token]:
     return toks or [head]
 
 
+def _takewhile_propn(tokens: list[Token]) -> list[Token]:
+    out = []
+    for t in tokens:
+        if t.upos != "PROPN":
+            break
+        out.append(t)
+    return out
+
+
 def _tokens_between(sent: Sentence, start: int, end: int) -> list[Token]:
     return [t for t in sent.tokens if t.start >= start and t.end <= end]
 
@@ -672,7 +681,9 @@ class ClaimFinder:
             lo, hi = self.clause_window(sent, verb)
             subjects: list[list[Token]] = []
             for c in kids:
-                if c.deprel in ("nsubj", "nsubj:pass", "csubj") and c.deprel != "nsubj:pass":
+                vocative = self.lang == "en" and c.deprel == "vocative" and c.upos == "PROPN" \
+                    and c.index < node.index and not self.inside_quote(c)  # "Trump, meanwhile, was …": news has none
+                if (c.deprel in ("nsubj", "nsubj:pass", "csubj") and c.deprel != "nsubj:pass") or vocative:
                     np = noun_phrase(sent, c)
                     # a flat parse makes each word of "Vorstandschef Markus Tiedemann" a subject of its own
                     for sib in kids:
@@ -689,6 +700,12 @@ class ClaimFinder:
                                 (sib.deprel == c.deprel and sib.upos in ("PROPN", "NOUN", "X"))
                                 or (sib.upos == "PROPN" and np[-1].upos == "PROPN")):
                             np = np + sib_np  # "Innenminister | Hans-Peter Friedrich": the name's NP follows
+                    if self.lang == "en" and c.text.lower() in TIME_WORDS:
+                        # "Saturday at the convention Sen. Elizabeth Warren said": a weak parse makes the time the
+                        # subject and hangs the name on it as an apposition
+                        named = next((t for t in np if t.deprel == "appos" and t.upos == "PROPN"), None)
+                        if named is not None:
+                            np, c = noun_phrase(sent, named), named
                     if avoid and avoid[0] <= np[0].start < avoid[1]:
                         continue
                     if node is verb and not lo <= c.start < hi and self.lang == "de":  # English: "X, citing Y, said"
@@ -1134,6 +1151,7 @@ class ClaimFinder:
         markers = self.find_markers(sent)
         made: list[Candidate] = []
         so_frame = self.so_frame(sent, quotes)
+        manner = self.manner_frame(sent, quotes) if not any(v.kind in ("speech", "report") for _, v in cues) else None
 
         # 2. direct quotes, with the first speech cue outside them as their frame
         frame_cue = next(((t, v) for t, v in cues if v.kind in ("speech", "report")), None)
@@ -1151,6 +1169,9 @@ class ClaimFinder:
             elif so_frame is not None and q.end <= so_frame[0].start:
                 cand.cue, cand.cue_lemma, cand.source = so_frame[0], "so", so_frame[1]
                 cand.rule = f"{self.lang}.quote.so"
+            elif manner is not None and q.end <= manner[0].start:
+                cand.cue, cand.cue_lemma, cand.source = manner[0], manner[0].lemma, manner[1]
+                cand.rule = f"{self.lang}.quote.manner"
             else:
                 cand.continues = True
                 cand.rule = f"{self.lang}.quote.continues"
@@ -1199,6 +1220,10 @@ class ClaimFinder:
                     self.absorb_partial_quotes(cand, made)
                 break
             cand = self.cue_claim(si, para, sent, tok, verb, quotes)
+            if cand is not None and verb.kind == "belief" and frame_cue is not None and quotes \
+                    and covered_by_quotes > 0.5 * sentence_len \
+                    and any(q.start < cand.end and cand.start < q.end for q in quotes):
+                continue  # '"…," Christie added, referencing a job he is believed to want': the quote has its frame
             if cand is not None:
                 first_cue = cand
                 made.append(self.add(cand))
@@ -1298,6 +1323,37 @@ class ClaimFinder:
             if not any(x.upos in ("NOUN", "PROPN", "PRON") or x.text[:1].isupper() for x in source):
                 continue
             return t, Phrase(self.si_of[id(sent)], source, "subject")
+        return None
+
+    def manner_frame(self, sent: Sentence, quotes: list[Quote]) -> tuple[Token, Phrase] | None:
+        """English frames a quote with any verb of manner: '“This is fantastic!” beamed Donald Hartley' or
+        '"…," Trump snapped.' The word order says it is a frame whatever the verb: right after a quote that ends
+        in , ! or ?, a past-tense verb and a name (either order), then the sentence ends or goes on after a comma."""
+        if self.lang != "en":
+            return None
+        toks = sent.tokens
+        for q in quotes:
+            if q.inner(self.text).rstrip()[-1:] not in (",", "!", "?"):
+                continue
+            after = [t for t in toks if t.start >= q.end]
+            if len(after) < 2:
+                continue
+            words = [t.text for t in after]
+            stop = next((k for k, w in enumerate(words) if w in (",", ".", ";", "!", "?")), len(after))
+            head = after[:stop]
+            if not 2 <= len(head) <= 6:
+                continue
+
+            def past_verb(t: Token) -> bool:
+                return t.text.islower() and t.text.endswith("ed") and t.upos in ("VERB", "ADJ", "NOUN") \
+                    and t.feats.get("VerbForm") != "Inf"
+
+            if past_verb(head[0]) and head[1].upos == "PROPN":  # '… beamed Donald Hartley of Madison'
+                return head[0], Phrase(self.si_of[id(sent)], _takewhile_propn(head[1:]), "subject")
+            if (past_verb(head[-1]) and all(t.upos == "PROPN" for t in head[:-1])) or (
+                    len(head) == 2 and head[0].upos == "PRON" and head[0].text.lower() in ("he", "she", "they")
+                    and past_verb(head[1])):  # '…," Trump snapped.' / '…," she sighed.'
+                return head[-1], Phrase(self.si_of[id(sent)], head[:-1], "subject")
         return None
 
     def quoted_person(self, sent: Sentence, tok: Token) -> Phrase | None:

@@ -60,6 +60,21 @@ CASES = {
     "'labeling X \"Y\"' with an aside after the name": (
         "Former Arkansas Gov. Mike Huckabee, for his part, is labeling Obama’s actions “a blatant, belligerent abuse "
         "of power.”", "belligerent abuse", {"direct_quote"}, "Mike Huckabee", "labeling"),
+    "a verb of manner right after a quote frames it": (
+        "The crowd cheered. “This is fantastic!” beamed Donald Hartley of Madison, Alabama, who snuck onto the floor.",
+        "This is fantastic", {"direct_quote"}, "Donald Hartley", "beamed"),
+    "name, then a verb of manner after a quote": (
+        'Reporters asked about the polls. "We will win this state," Trump snapped.',
+        "win this state", {"direct_quote"}, "Trump", "snapped"),
+    "a belief in an aside after the frame leaves the quote its frame": (
+        '"He will appoint an attorney general who will send clear messages," Christie added, referencing a job he '
+        "is widely believed to want.", "appoint an attorney general", {"direct_quote"}, "Christie", "added"),
+    "a time the parse takes for the subject, the name as its apposition": (
+        "Saturday at the Massachusetts Democratic party convention Sen. Elizabeth Warren (D-MA) said Donald Trump "
+        "was a failure in business.", "failure in business", {"indirect_speech"}, "Elizabeth Warren", "said"),
+    "a subject the parse calls a vocative": (
+        "Donald Trump, meanwhile, was making a fresh pitch to voters, refusing to concede that the senator's backers "
+        "were unlikely to vote for him.", "unlikely to vote", {"indirect_speech"}, "Donald Trump", "concede"),
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
