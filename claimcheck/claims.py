@@ -729,6 +729,19 @@ class ClaimFinder:
                 # "(Dr.) Samuel Okoye, a neurologist at King's College, said": a name and its apposition, split
                 np = subjects[0] + gap + subjects[1]
                 return Phrase(self.si_of[id(sent)], np, "subject")
+            rel = next((np for np in subjects if np[0].text.lower() in ("who", "which")
+                        and sent.token(np[0].index - 1) is not None and sent.token(np[0].index - 1).text == ","), None)
+            if self.lang == "en" and rel is not None and len(subjects) >= 2 and subjects[0] is not rel:
+                # "Ramos, who lives in Miami, considers …": a weak parse makes the relative clause's words subjects
+                subjects = [np for np in subjects if np[0].index < rel[0].index]
+                gap = []
+            if len(subjects) == 2 and subjects[0][-1].upos == "PROPN" and subjects[1][0].upos == "DET" \
+                    and gap and gap[0].text == "," and any(t.upos == "VERB" for t in gap) \
+                    and sent.token(subjects[1][0].index - 1) is not None \
+                    and sent.token(subjects[1][0].index - 1).text == ",":
+                # "Sen. Chuck Grassley, facing a challenge in Iowa, a swing state, said": the second "subject" is an
+                # apposition inside the aside
+                return Phrase(self.si_of[id(sent)], subjects[0], "subject")
             if subjects:
                 # "Hours later, Trump returned …": a weak English parse gives a verb two subjects; the nearer one
                 return Phrase(self.si_of[id(sent)], min(subjects, key=lambda np: abs(np[-1].index - node.index)),
@@ -1783,8 +1796,11 @@ class ClaimFinder:
                 # "Friday morning, as the parade rolled through Pasadena, CNN reported …": the time opens the scene
                 lead = [t.text.lower() for t in content if t.text not in ALL_MARKS
                         and t.text.lower() not in TIME_WORDS and t.text != ","][:3]
-            if self.lang == "en" and lead and (lead[0] in self.scene_openers | {"with", "as", "amid", "despite"} or (
+            said_after = any(t.upos not in PUNCT and t.text not in ALL_MARKS for t in toks[pos + 1 :])
+            if self.lang == "en" and lead and said_after and (
+                    lead[0] in self.scene_openers | {"with", "as", "amid", "despite"} or (
                     len(lead) > 1 and lead[1] in ("after", "before", "later", "earlier"))):
+                # (a cue that ends the sentence frames all before it: "Hours later, Trump returned, she said.")
                 # "Months after he savaged her …, Trump tells Kelly …": an adverbial clause sets the scene
                 content, comma_before = [], None
             elif self.lang == "en" and content and not any(is_finite_verb(t) for t in content) and not any(
@@ -2118,8 +2134,13 @@ class ClaimFinder:
                     j += 1
                 cue = self.cue_of(sent, toks[j]) if j < len(toks) and j > a + 1 and toks[j].upos == "VERB" \
                     and not self.inside_quote(toks[j]) else None
-                if cue is not None and cue.kind in ("speech", "report") and (is_finite_verb(toks[j]) or any(
-                        t.upos == "AUX" and is_finite_verb(t) for t in toks[a + 1 : j])) and any(
+                takes_clause = cue is not None and (toks[j].lemma.lower() in CLAUSE_ONLY_LEMMAS or any(
+                    c.deprel in ("ccomp", "parataxis") for c in sent.children(toks[j])) or (
+                    j + 1 < len(toks) and (toks[j + 1].text.lower() == "that" or toks[j + 1].text in ALL_MARKS)))
+                # (not "… and Colorado will clarify the situation": a cue form with a plain object reports nothing)
+                if cue is not None and takes_clause and cue.kind in ("speech", "report") and (
+                        is_finite_verb(toks[j]) or any(t.upos == "AUX" and is_finite_verb(t)
+                                                       for t in toks[a + 1 : j])) and any(
                         t.upos in ("NOUN", "PROPN", "PRON") for t in toks[a + 1 : j]):
                     return _trim(content[:k])
                 continue

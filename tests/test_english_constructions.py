@@ -75,6 +75,18 @@ CASES = {
     "a subject the parse calls a vocative": (
         "Donald Trump, meanwhile, was making a fresh pitch to voters, refusing to concede that the senator's backers "
         "were unlikely to vote for him.", "unlikely to vote", {"indirect_speech"}, "Donald Trump", "concede"),
+    "an apposition inside an aside is not the subject": (
+        "Sen. Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said he would welcome Cruz.",
+        "welcome Cruz", {"indirect_speech"}, "Chuck Grassley", "said"),
+    "a relative clause's words are not the subject": (
+        "Jorge Ramos, who lives in Miami, said he considers himself an immigrant.",
+        "considers himself", {"indirect_speech"}, "Jorge Ramos", "said"),
+    "a cue form with a plain object after 'and' does not cut the report": (
+        "He said states like California and Colorado will clarify the situation first.",
+        "Colorado will clarify", {"indirect_speech"}, "", "said"),
+    "a sentence-final frame takes a leading 'later' clause along": (
+        "Hours later, Trump returned to the stage, the former governor said.",
+        "returned to the stage", {"indirect_speech"}, "", "said"),
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
