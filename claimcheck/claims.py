@@ -307,6 +307,7 @@ class ClaimFinder:
                                                                  *src.vague, *src.organization_descriptors,
                                                                  *src.governments)}))
         self.not_sources = {w.lower() for w in src.not_sources}
+        self.honorifics = {w.lower().rstrip(".") for w in src.honorifics}
         self.addressee_verbs = {w.lower() for w in rules.cues.addressee_verbs}
         self.scene_openers = {w.lower() for w in rules.cues.scene_openers}
         # after a cue, "if"/"whether" open what was asked; the other scene openers open no content
@@ -483,6 +484,9 @@ class ClaimFinder:
         shared = self.participle_subject(sent, verb, avoid) or self.coordinated_subject(sent, verb, avoid)
         if shared is not None:
             return shared
+        named = self.name_after_quote(sent, verb)
+        if named is not None:
+            return named
         phrase = self._subject_of(sent, verb, avoid)
         if self.lang == "en" and phrase is not None and len(phrase.tokens) == 1 \
                 and phrase.tokens[0].text.lower() in ("who", "which", "that"):
@@ -544,6 +548,26 @@ class ClaimFinder:
                         avoid and avoid[0] <= after[0].start < avoid[1]):
                     return Phrase(phrase.sentence, after, "subject")
         return phrase
+
+    def name_after_quote(self, sent: Sentence, verb: Token) -> Phrase | None:
+        """ '"…," Cecelia Purner, 67, a retired clerk in Allentown, Pa., said': the name right after the quote
+        speaks, whichever piece of the appositions the parse made the subject."""
+        if self.lang != "en" or not any(t.text == "," for t in sent.tokens[verb.index - 3 : verb.index - 1]):
+            return None
+        comma = self.trailing_frame(sent, verb)
+        mark = self.subject_after_quote(sent, comma) if comma is not None else None
+        if mark is None:
+            return None
+        toks = sent.tokens
+        first = []
+        for t in toks[mark + 1 :]:
+            if t.text == ",":
+                break
+            first.append(t)
+        names = [t for t in first if t.upos == "PROPN" or t.text.lower().rstrip(".") in self.honorifics]
+        if not first or len(names) != len(first):
+            return None
+        return Phrase(self.si_of[id(sent)], first, "subject")
 
     def coordinated_subject(self, sent: Sentence, verb: Token, avoid: tuple[int, int] | None) -> Phrase | None:
         """ "… and others have said they …": a weak parse hangs the new subject on the clause before; the noun
@@ -1367,6 +1391,11 @@ class ClaimFinder:
                     len(head) == 2 and head[0].upos == "PRON" and head[0].text.lower() in ("he", "she", "they")
                     and past_verb(head[1])):  # '…," Trump snapped.' / '…," she sighed.'
                 return head[-1], Phrase(self.si_of[id(sent)], head[:-1], "subject")
+            last = head[-1].text.lower()
+            if (last in self.rules.cue_forms or last in self.rules.cue_verbs) and head[0].upos == "DET" and all(
+                    t.upos in ("ADJ", "NOUN", "PROPN") for t in head[1:-1]) and stop == len(after) - 1:
+                # '“…,” the editorial read.': a cue form the tagger took for a noun ends the sentence
+                return head[-1], Phrase(self.si_of[id(sent)], head[:-1], "subject")
         return None
 
     def quoted_person(self, sent: Sentence, tok: Token) -> Phrase | None:
@@ -1712,11 +1741,13 @@ class ClaimFinder:
         lead back from the cue's comma to a closing quote mark. Index of that mark (the content ends there)."""
         toks = sent.tokens
         seg_end = comma
-        for _ in range(3):
+        for _ in range(5):  # "Cecelia Purner, 67, a retired clerk in Allentown, Pa., said
             seg_start = next((i + 1 for i in range(seg_end - 1, -1, -1) if toks[i].text == "," or toks[i].text
                               in ALL_MARKS), 0)
             seg = toks[seg_start:seg_end]
-            if not seg or len(seg) > 8 or seg_start == 0 or any(t.upos in ("VERB", "AUX", "SCONJ") for t in seg):
+            if not seg or len(seg) > 8 or seg_start == 0 or any(t.upos in ("VERB", "AUX", "SCONJ") and not (
+                    k > 0 and seg[k - 1].upos == "DET" and t.feats.get("VerbForm") == "Part")  # "a retired clerk"
+                    for k, t in enumerate(seg)):
                 return None
             if toks[seg_start - 1].text in ALL_MARKS:
                 return seg_start - 1 if seg_end < comma else None

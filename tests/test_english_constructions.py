@@ -87,6 +87,13 @@ CASES = {
     "a sentence-final frame takes a leading 'later' clause along": (
         "Hours later, Trump returned to the stage, the former governor said.",
         "returned to the stage", {"indirect_speech"}, "", "said"),
+    "a quote, then a name with four appositions": (
+        "Twenty-four percent said she did nothing wrong. ''I just don't think she's been truthful with her emails,'' "
+        "Cecelia Purner, 67, a retired customer service representative in Allentown, Pa., said in an interview.",
+        "truthful with her emails", {"direct_quote"}, "Cecelia Purner", "said"),
+    "a cue form the tagger calls a noun ends the frame": (
+        "The editors aimed their Friday editorial at the governor. “If she wants to be the next president, she should "
+        "come to Louisiana,” the editorial read.", "come to Louisiana", {"direct_quote"}, "editorial", "read"),
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
