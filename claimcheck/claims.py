@@ -379,6 +379,10 @@ class ClaimFinder:
             return None
         if tok.upos not in ("VERB", "AUX") and tok.text.lower() in best.noun_forms:
             return None  # "in 30 states", "Beck's remarks": the noun, as the tagger says
+        if self.lang == "en" and tok.upos == "NOUN" and any(c.deprel == "case" for c in sent.children(tok)) and any(
+                t.text.lower() in ("according", "per", "citing")
+                for t in sent.tokens[max(0, tok.index - 6) : tok.index]):
+            return None  # "according to local media reports": the source named, not a cue
         after = sent.token(tok.index + 1)
         if best.not_next and after is not None and after.text.lower() in best.not_next:
             return None  # "thanks to a big win"
@@ -1879,7 +1883,9 @@ class ClaimFinder:
                     and comp[0].upos == "VERB" and comp[0].deprel == "ccomp"
                 gap = [t for t in toks[pos + 1 :] if t.start < content[0].start] if content else []
                 if self.lang == "en" and gap and len(gap) <= 4 and tok.lemma not in self.addressee_verbs and not any(
-                        t.upos in PUNCT or t.text in ALL_MARKS or t.upos == "ADP" for t in gap) and not all(
+                        t.upos in PUNCT or t.text in ALL_MARKS or (t.upos == "ADP" and not (
+                            k + 1 < len(gap) and gap[k + 1].upos == "NUM"))  # "said about 400,000 people live …"
+                        for k, t in enumerate(gap)) and not all(
                         t.text.lower() in TIME_WORDS for t in gap):  # (not "said late Wednesday that …")
                     # "said one candidate he likes is Kasich", "said Whitaker fears that …": a weak parse hangs the
                     # clause's first words on the cue; what follows the cue is what was said

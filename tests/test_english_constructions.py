@@ -94,6 +94,12 @@ CASES = {
     "a cue form the tagger calls a noun ends the frame": (
         "The editors aimed their Friday editorial at the governor. “If she wants to be the next president, she should "
         "come to Louisiana,” the editorial read.", "come to Louisiana", {"direct_quote"}, "editorial", "read"),
+    "a quantity after the cue belongs to what was said": (
+        "Officials said about 400,000 people live in areas under mandatory evacuation orders.",
+        "about 400,000 people live", {"indirect_speech"}, "Officials", "said"),
+    "according to reports: the reports are the source, not a cue": (
+        "Gas stations in Lafayette ran out of fuel on Monday, according to local media reports.",
+        "ran out of fuel", {"attributed"}, "local media reports", "according"),
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
