@@ -1793,10 +1793,15 @@ class ClaimFinder:
         toks = sent.tokens
         pos = toks.index(tok)
         tail = [t for t in toks[pos + 1 :] if t.upos not in PUNCT and t.text not in ALL_MARKS]
-        if len(tail) > 4 or any(t.text in (",", ";", ":") for t in toks[pos + 1 :]):
-            return None  # "… said, adding …" / a clause after the cue: not a closing frame
+        # "… said in a statement carried by the official Xinhua News Agency.": a scene after the cue
         comma = next((i for i in range(pos - 1, -1, -1) if toks[i].text in (",", ";", ":")), None)
-        if comma is None or comma < 2 or pos - comma > 10 or toks[comma].text != ",":
+        nominal = comma is not None and all(t.upos in ("NOUN", "PROPN", "DET", "ADP", "ADJ", "PART", "NUM")
+                                            or t.text in ALL_MARKS for t in toks[comma + 1 : pos])
+        scene = nominal and bool(tail) and tail[0].text.lower() in ("in", "on", "at", "during", "via") \
+            and len(tail) <= 12 and not any(is_finite_verb(t) for t in tail)
+        if (len(tail) > 4 and not scene) or any(t.text in (",", ";", ":") for t in toks[pos + 1 :]):
+            return None  # "… said, adding …" / a clause after the cue: not a closing frame
+        if comma is None or comma < 2 or pos - comma > (14 if nominal else 10) or toks[comma].text != ",":
             return None
         subject = toks[comma + 1 : pos]
         if not any(t.upos in ("NOUN", "PROPN", "PRON") for t in subject) or any(

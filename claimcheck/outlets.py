@@ -28,6 +28,16 @@ def written_words(tokens: list[Token]) -> list[tuple[str, int, int]]:
     return words
 
 
+def _inside_name(tokens: list[Token], first: int, end: int) -> bool:
+    """The tokens first..end sit inside a longer capitalised name: a possessive or a name word before them
+    and a capitalised word right after ("People's Liberation Army")."""
+    if first == 0 or end >= len(tokens):
+        return False
+    before, after = tokens[first - 1], tokens[end]
+    named_before = before.text in ("'s", "’s") or (before.upos == "PROPN" and before.text[:1].isupper())
+    return named_before and after.text[:1].isupper() and after.upos in ("PROPN", "NOUN")
+
+
 def find_outlet(tokens: list[Token], table: AliasTable) -> tuple[OutletEntry, int, int] | None:
     """The longest registry alias among the tokens: (outlet, first token index, end token index)."""
     words = written_words(tokens)
@@ -38,6 +48,8 @@ def find_outlet(tokens: list[Token], table: AliasTable) -> tuple[OutletEntry, in
             if j == i + 1 and key[0] in table.acronyms and not tokens[words[i][1]].text.strip(
                     QUOTE_CHARS).split("-")[0].isupper():
                 continue  # an acronym in lower case is a word or a name: "Efe", not the agency EFE
+            if key in table and _inside_name(tokens, words[i][1], words[j - 1][2] + 1):
+                break  # "the People's Liberation Army": the alias is a word of a longer name
             if key in table:
                 span = (words[i][1], words[j - 1][2] + 1)
                 if best is None or span[1] - span[0] > best[2] - best[1]:

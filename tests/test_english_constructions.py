@@ -100,6 +100,10 @@ CASES = {
     "according to reports: the reports are the source, not a cue": (
         "Gas stations in Lafayette ran out of fuel on Monday, according to local media reports.",
         "ran out of fuel", {"attributed"}, "local media reports", "according"),
+    "a long body name after a partial quote, the statement carried by an agency": (
+        "The drills are a \"stern warning to separatist forces,\" the Eastern Theater Command of the People's "
+        "Liberation Army said in a statement carried by the official Xinhua News Agency.",
+        "The drills are a", {"indirect_speech"}, "Eastern Theater Command|Xinhua", "said"),
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
