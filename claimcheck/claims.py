@@ -1765,7 +1765,10 @@ class ClaimFinder:
         the comma that ends the content, else None."""
         toks = sent.tokens
         head = sent.token(tok.head)
-        if tok.deprel == "parataxis" and head is not None and head.index < tok.index:
+        # (a conjunct without "and"/"but" is a parataxis the parse mislabelled: "…, Axios reported last week, …")
+        loose = tok.deprel == "parataxis" or (tok.deprel == "conj" and self.lang == "en" and not any(
+            c.deprel == "cc" for c in sent.children(tok)) and self.reporting_conjunct(sent, tok))
+        if loose and head is not None and head.index < tok.index:
             frame = sent.subtree(tok)
         else:
             content = next((c for c in sent.children(tok) if c.deprel in ("ccomp", "parataxis") and c.index < tok.index
@@ -1786,6 +1789,25 @@ class ClaimFinder:
         if any(k < toks[i].index for k in subjects) and not any(toks[i].index < k < tok.index for k in subjects):
             return None
         return i
+
+    def reporting_conjunct(self, sent: Sentence, tok: Token) -> bool:
+        """ "…, Axios reported last week, citing …": a name right after a comma, the cue, a time, then the end or a
+        participle — a frame the parse joined to the content as a conjunct."""
+        toks = sent.tokens
+        pos = toks.index(tok)
+        subj = [c for c in sent.children(tok) if c.deprel == "nsubj" and c.index < tok.index]
+        if not subj or subj[0].upos != "PROPN":
+            return False
+        np = noun_phrase(sent, subj[0])
+        k = toks.index(np[0])
+        if k < 2 or toks[k - 1].text != "," or np[-1].index != tok.index - 1:
+            return False
+        stop = next((i for i in range(pos + 1, len(toks)) if toks[i].text in (",", ".", ";")), len(toks))
+        tail = toks[pos + 1 : stop]
+        if len(tail) > 4 or any(is_finite_verb(t) for t in tail):
+            return False
+        return stop >= len(toks) - 1 or (toks[stop].text == "," and stop + 1 < len(toks)
+                                          and toks[stop + 1].text.lower().endswith("ing"))
 
     def frame_by_position(self, sent: Sentence, tok: Token) -> int | None:
         """ "…, people familiar with the matter said." whatever the parse: the cue near the sentence end, after a

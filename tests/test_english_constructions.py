@@ -104,6 +104,9 @@ CASES = {
         "The drills are a \"stern warning to separatist forces,\" the Eastern Theater Command of the People's "
         "Liberation Army said in a statement carried by the official Xinhua News Agency.",
         "The drills are a", {"indirect_speech"}, "Eastern Theater Command|Xinhua", "said"),
+    "an outlet's frame the parse joined as a conjunct, then 'citing'": (
+        "Halvorsen has privately pushed for deeper cuts, Axios reported last week, citing people familiar with the "
+        "fund's thinking.", "pushed for deeper cuts", {"indirect_speech"}, "Axios", "reported"),
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
