@@ -494,7 +494,15 @@ class Attributor:
         if len(nouns) == 1 and nouns[0] is head and head.text.lower() in SPOKESPERSON \
                 and toks[0].text.lower() in INDEFINITE:
             # "Das Ministerium zeigte sich besorgt. …, sagte eine Sprecherin": the organisation just named
-            org = self.recent_organization(phrase.sentence)
+            named = [t for t in toks[1:-1] if t.text[:1].isupper()]
+            if named and self.doc.language == "en":
+                # "A Halvorsen spokesman" (the tagger may call the name an adjective): the body of that name
+                word = named[-1].text
+                body = next((e for e in reversed(self.memory.entities) if e.type != "place"
+                             and e.name.split()[0] == word and e.position < toks[0].start), None)
+                kind = body.type if body is not None and body.type == "government" else "organization"
+                return Source(body.name if body else word, kind, text, toks[0].start, toks[-1].end, role=head.text)
+            org = self.recent_organization(phrase.sentence, before=toks[0].start)
             if org is not None:
                 return Source(org, "organization", text, toks[0].start, toks[-1].end, role=head.text)
         if nouns and self._is_role(nouns[0].text):
@@ -578,11 +586,14 @@ class Attributor:
             return None
         return body
 
-    def recent_organization(self, si: int) -> str | None:
-        """The organisation that is the subject of this or one of the two sentences before."""
+    def recent_organization(self, si: int, before: int | None = None) -> str | None:
+        """The organisation that is the subject of this or one of the two sentences before (in this one,
+        before the offset `before`: "a spokesman said the company …" does not name the company as speaker)."""
         for k in range(si, max(-1, si - 3), -1):
             sent = self.doc.sentences[k]
             for t in sent.tokens:
+                if before is not None and k == si and t.start >= before:
+                    break
                 low = t.text.lower()
                 if t.deprel.startswith("nsubj") and t.upos in ("NOUN", "PROPN") and (
                         low in self.organizations or low.endswith(tuple(o for o in self.organizations if len(o) > 4))):

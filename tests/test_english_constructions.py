@@ -107,6 +107,9 @@ CASES = {
     "an outlet's frame the parse joined as a conjunct, then 'citing'": (
         "Halvorsen has privately pushed for deeper cuts, Axios reported last week, citing people familiar with the "
         "fund's thinking.", "pushed for deeper cuts", {"indirect_speech"}, "Axios", "reported"),
+    "a spokesman of a named body (the tagger calls the name an adjective)": (
+        "Brandt is under pressure from activist investor Halvorsen Partners. A Halvorsen spokesman said the company "
+        "would wait.", "company would wait", {"indirect_speech"}, "Halvorsen Partners", "said"),
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
