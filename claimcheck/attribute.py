@@ -174,6 +174,9 @@ class Attributor:
         if not t.text[:1].isupper() or t.text in ALL_MARKS or t.upos in PUNCT or self._title(toks, i):
             return False
         # a small tagger calls names nouns; after a role noun ("Bundeskanzler Olaf Scholz") they are names
+        if self.doc.language == "en" and t.upos in ("ADJ", "NOUN") and 0 < i < len(toks) - 1 \
+                and toks[i - 1].upos == "PROPN" and toks[i + 1].upos == "PROPN" and toks[i + 1].text[:1].isupper():
+            return True  # "Denver Health Medical Center": a capitalised word between name words is one of them
         return t.upos == "PROPN" or (after_role and t.upos in ("NOUN", "X") and not self._is_role(t.text))
 
     def _title(self, toks: list[Token], i: int) -> bool:
@@ -228,6 +231,9 @@ class Attributor:
                         or (len(run) == n_words and not role)  # "in Frankfurt", a dateline "Frankfurt/Main."
                     kind = "government" if name.lower() in self.governments else (
                         "organization" if after_org else
+                        # "Denver Health Medical Center", "Quorra Systems": a body by its name's last word
+                        "organization" if self.doc.language == "en" and len(run) >= 2
+                        and run[-1].text.lower() in self.organizations else
                         "person" if len(run) >= 2 or full != name or role else
                         "place" if place else "organization")
                     if after_org:
@@ -460,6 +466,12 @@ class Attributor:
         if len(content) == 1 and head.upos == "NOUN" and toks[0] is head and head.feats.get("Number") == "Plur":
             # "Ärzteverbände warnen …": an unnamed plural group
             return Source(head.text, "group", text, toks[0].start, toks[-1].end, vague=True)
+        body_words = [t for t in content[:-1] if t.upos in ("NOUN", "PROPN", "ADJ")]
+        if self.doc.language == "en" and head.text.lower() in ("officials", "authorities") and body_words \
+                and body_words[-1].text.lower() in self.organizations and toks[0].upos not in ("NUM", "DET"):
+            # "Transit agency officials told …", "police officials said": the named body speaks
+            body = toks[: toks.index(head)]
+            return Source(self._bare(body), "organization", text, toks[0].start, toks[-1].end, role=head.text)
         if words & self.anonymous or (head.text.lower() in self.anonymous):
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         if head.text.lower() in self.vague or first_noun.text.lower() in self.vague or self.vague_compound(head) or (
@@ -477,6 +489,11 @@ class Attributor:
             word = nouns[0].text.lower()
             body = next((e for e in reversed(self.memory.entities) if e.type in ("organization", "government")
                          and word in e.name.lower().split() and e.position < toks[0].start), None)
+            if body is None and self.doc.language == "en" and phrase.sentence > 0:
+                # "… taken to Denver Health Medical Center. …, a hospital spokeswoman said": the one body just named
+                bodies = {e.name: e for e in self.memory.entities if e.sentence == phrase.sentence - 1
+                          and e.type == "organization"}
+                body = next(iter(bodies.values())) if len(bodies) == 1 else None
             if body is not None:
                 return Source(body.name, body.type, text, toks[0].start, toks[-1].end, role=head.text)
         # the first noun heads a German phrase, unless it is cut short: "Mieterinnen- und Mieterverband"

@@ -452,3 +452,14 @@ def test_a_time_and_a_scene_before_the_cue_are_not_what_was_reported() -> None:
     c = claim_with(report, "planes filled the skies")
     assert c.text.startswith("at least six") and c.outlet is not None and c.outlet.name == "CNN", c
     assert c.cue is not None and c.cue.text == "reported", c  # "planes" is no form of "plan"
+
+
+def test_a_body_named_before_speaks_through_its_people() -> None:
+    report = analyse("Both victims were taken to Denver Health Medical Center. The woman remained in critical "
+                     "condition on Saturday, a hospital spokeswoman said.\n\nTransit agency officials told The "
+                     "Denver Post that security staffing had been cut by a third.")
+    hospital = claim_with(report, "critical condition")
+    assert hospital.speaker is not None and hospital.speaker.name == "Denver Health Medical Center", hospital
+    agency = claim_with(report, "cut by a third")
+    assert agency.speaker is not None and agency.speaker.name == "Transit agency", agency
+    assert agency.status == "sourced", agency  # officials of a named body speak for it, not anonymously
