@@ -418,7 +418,8 @@ class Attributor:
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         if self.doc.language == "en" and propn and head.upos == "NOUN" and head.text.islower() \
                 and all(p.start < head.start for p in propn) and not any(t.upos in PUNCT for t in toks) \
-                and toks[0].text.lower() in ("a", "an", "one", "another"):
+                and toks[0].text.lower() in ("a", "an", "one", "another") \
+                and not head.text.lower().endswith(tuple(self.document_nouns)):  # ("a Marist poll" is named)
             # "A Trump supporter said": somebody the name describes, not the one named
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         if self.doc.language == "en" and propn and head.upos == "NOUN" and head.text.islower() \
@@ -433,7 +434,7 @@ class Attributor:
             body = toks[toks.index(nouns[0]) :]
             return Source(self._span_text(body), "organization", text, toks[0].start, toks[-1].end)
         if propn and not descriptor and not role_for:
-            between = [t for t in content if t.upos == "NOUN" and t.text.islower() and self._is_role(t.text)
+            between = [t for t in content if t.upos in ("NOUN", "PROPN") and t.text.islower() and self._is_role(t.text)
                        and propn[0].start < t.start < propn[-1].start
                        and "," not in self.text[propn[0].start : t.start]]  # not "Dan Whitcombe, chair of …"
             if between:

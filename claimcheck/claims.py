@@ -1538,6 +1538,11 @@ class ClaimFinder:
         """The cue heads a relative clause: by the parse, or ", den die Zeitung zitiert," by position."""
         if tok.deprel == "acl:relcl":
             return True
+        node, steps = tok, 0
+        while node.deprel in ("xcomp", "advcl", "ccomp") and steps < 3 and (up := sent.token(node.head)) is not None:
+            node, steps = up, steps + 1  # "who spoke … because he was not authorized to discuss strategy"
+            if node.deprel == "acl:relcl":
+                return True
         toks = sent.tokens
         pos = toks.index(tok)
         before = [t for t in toks[max(0, pos - 4) : pos] if t.upos not in ("AUX", "ADV", "PART")]
@@ -2000,6 +2005,10 @@ class ClaimFinder:
             inner = [t for t in content if not any(q.start <= t.start < q.end for q in quotes)]
             if not [t for t in inner if t.upos not in PUNCT]:
                 return None
+        pos_after = pos + 2 if pos + 2 < len(toks) else pos + 1
+        if self.lang == "en" and content and pos + 1 < len(toks) and toks[pos + 1].text.lower() == "that" \
+                and toks[pos + 1].upos == "SCONJ" and content[0].start <= toks[pos_after].start:
+            clause_by_cue = True  # "found that 47 percent of voters back Ortiz": "that" opens a clause, tagged or not
         if content and not clause_by_cue and not (self.lang == "en" and comma_before is not None) and not any(
             is_finite_verb(t) or is_konjunktiv_one(t, sent) for t in content
         ) and not any(q.start <= content[0].start < q.end for q in quotes) and not (

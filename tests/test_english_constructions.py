@@ -110,6 +110,16 @@ CASES = {
     "a spokesman of a named body (the tagger calls the name an adjective)": (
         "Brandt is under pressure from activist investor Halvorsen Partners. A Halvorsen spokesman said the company "
         "would wait.", "company would wait", {"indirect_speech"}, "Halvorsen Partners", "said"),
+    "'found that' opens a clause whatever the tagger made of its verb": (
+        "The poll found that 47 percent of likely primary voters back Ortiz, compared with 38 percent for Brandvold.",
+        "47 percent of likely primary voters", {"indirect_speech"}, "poll", "found"),
+    "an infinitive in the reason for anonymity is no cue": (
+        "A Brandvold campaign aide, who spoke on condition of anonymity because he was not authorized to discuss "
+        "strategy, said the campaign plans to spend $4 million on ads.", "spend $4 million", {"indirect_speech"},
+        "campaign aide", "said"),
+    "a role the tagger calls a name, then the name as apposition": (
+        "The state Democratic Party chairwoman, Louise Amundsen, said the party would stay neutral.",
+        "stay neutral", {"indirect_speech"}, "Louise Amundsen", "said"),
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
