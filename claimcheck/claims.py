@@ -1698,6 +1698,8 @@ class ClaimFinder:
         pos = toks.index(tok)
         if self.lang == "en" and any(c.start > tok.start and (
                 c.deprel in ("ccomp", "xcomp", "conj") or (c.deprel == "obj" and tok.lemma not in self.addressee_verbs))
+                and not (c.text.lower().endswith("ing") and sent.token(c.index - 1) is not None
+                         and sent.token(c.index - 1).text == ",")  # (", asking not to be identified")
                 for c in sent.children(tok)):
             # "…, Christie endorsed Trump last week", "…, with O'Malley calling Trump a fascist": what follows the
             # cue is its content, the clause before the comma the narrator's ("…, he told reporters" stays a frame)
@@ -1732,6 +1734,11 @@ class ClaimFinder:
             t.upos in ("PROPN", "NOUN", "DET", "ADJ", "X") or t.text in ALL_MARKS for t in rest[:first]) \
             and rest[first + 1].upos in ("DET", "ADJ", "NOUN", "PROPN") and not any(
                 t.upos in ("VERB", "AUX", "SCONJ") or t.text in (":", ";") for t in rest)
+        # "…, the sources said, asking not to be identified …": a participle after the frame adds to it
+        participle = self.lang == "en" and first < len(rest) - 1 and rest[first + 1].text.lower().endswith("ing") \
+            and rest[first + 1].upos == "VERB" and not any(t.text in (",", ":", ";") for t in rest[:first])
+        if participle:
+            rest = rest[:first]
         if any(t.text in (",", ":", ";") for t in rest) and not apposition:
             return None
         if self.lang == "en" and any(is_finite_verb(t) or (t.upos == "SCONJ" and t.text.lower() == "that")
@@ -2091,6 +2098,13 @@ class ClaimFinder:
             return cand
         cand.source = self.impersonal_source(sent, tok) or self.subject_of(
             sent, tok, avoid=(cand.start, cand.end) if content else None)
+        if self.lang == "en" and content and self.passive_without_agent(sent, tok) and verb.kind in (
+                "speech", "report") and (cand.source is None or cand.source.tokens[0].text.lower() == "it"):
+            # "It was reported last month that …": reported, by nobody the text names
+            aux = next((c for c in sent.children(tok) if c.deprel == "aux:pass"), None)
+            cand.source, cand.kind = None, "hearsay"  # (a vague frame, like German "es heißt": weakly sourced)
+            cand.vague = f"{aux.text} {tok.text}" if aux is not None else tok.text
+            cand.rule = f"{self.lang}.passive.report"
         if self.lang == "de" and content and self.werden_passive(sent, tok) \
                 and self.passive_without_agent(sent, tok) and (cand.source is None or cand.source.role == "subject"):
             # "Dem Mann wird vorgeworfen, …", "Es wurde bekannt gegeben, dass …": said, but by whom?

@@ -473,3 +473,17 @@ def test_a_body_named_before_speaks_through_its_people() -> None:
     agency = claim_with(report, "cut by a third")
     assert agency.speaker is not None and agency.speaker.name == "Transit agency", agency
     assert agency.status == "sourced", agency  # officials of a named body speak for it, not anonymously
+
+
+def test_wire_copy_dateline_frames_and_agentless_reports() -> None:
+    report = analyse("SAN JOSE, Calif. (Reuters) - Veltrix is in advanced talks to acquire Aurelion, people familiar "
+                     "with the matter said on Thursday.\n\nA deal could be announced as soon as next week, the "
+                     "sources said, asking not to be identified.\n\nIt was reported last month that the company had "
+                     "also approached a Japanese supplier.")
+    talks = claim_with(report, "advanced talks")
+    assert talks.text.startswith("Veltrix"), talks  # the dateline is no part of the claim
+    deal = claim_with(report, "could be announced")
+    assert deal.cue is not None and deal.cue.text == "said" and deal.speaker is not None, deal
+    assert deal.speaker.mention == "the sources" and deal.status == "weakly_sourced", deal
+    passive = claim_with(report, "approached a Japanese supplier")
+    assert passive.kind == "hearsay" and passive.speaker is None and passive.status == "weakly_sourced", passive

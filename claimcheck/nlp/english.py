@@ -99,6 +99,22 @@ def split_datelines(sentences: list[Sentence], text: str) -> list[Sentence]:
     """A dateline that opens a sentence ("WASHINGTON — A bill stalled …") becomes a sentence of its own,
     so that the place is not taken for the subject."""
     out: list[Sentence] = []
+    sentences = list(sentences)
+    k = 0
+    while k < len(sentences) - 1:
+        sent, nxt = sentences[k], sentences[k + 1]
+        m = DATELINE.match(text, sent.start)
+        if m and sent.end < m.end() < nxt.end and text[:sent.start].rstrip(" \t")[-1:] in ("", "\n"):
+            # "SAN JOSE, Calif. (Reuters) - Veltrix …": the splitter ended a sentence at "Calif."; the dateline
+            # is one flat sentence, the rest of the next one another
+            head = [t for t in sent.tokens] + [t for t in nxt.tokens if t.end <= m.end()]
+            rest = [t for t in nxt.tokens if t.start >= m.end()]
+            if rest and len(head) - len(sent.tokens) + len(rest) == len(nxt.tokens):
+                flat = [Token(i + 1, t.text, t.lemma, t.upos, t.feats, 0 if i == 0 else 1, "root" if i == 0 else "dep",
+                              t.start, t.end, t.xpos, t.ner) for i, t in enumerate(head)]
+                dateline = Sentence(text[flat[0].start : flat[-1].end], flat[0].start, flat[-1].end, flat, [])
+                sentences[k : k + 2] = [dateline, _part(rest, text, nxt)]
+        k += 1
     for sent in sentences:
         m = DATELINE.match(text, sent.start)
         if m and m.end() < sent.end and text[:sent.start].rstrip(" \t")[-1:] in ("", "\n"):
