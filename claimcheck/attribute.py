@@ -309,6 +309,18 @@ class Attributor:
                 and sum(t.text == "(" for t in toks) > sum(t.text == ")" for t in toks):
             k += 1
             toks = toks + [sent_toks[k]]  # "die Gewerkschaft (GDL)": the mention closes its bracket
+        if k is not None and self.doc.language == "en" and toks[-1].text[:1].isupper() \
+                and toks[-1].text.lower() in self.organizations:
+            # "the Department | for Levelling Up": a weak parse cuts a body's name at its "for"/"of"
+            j = k + 1
+            while j + 1 < len(sent_toks) and sent_toks[j].text in ("for", "of", "and") \
+                    and sent_toks[j + 1].text[:1].isupper() and sent_toks[j + 1].upos not in ("VERB", "AUX"):
+                j += 2
+                while j < len(sent_toks) and sent_toks[j].text[:1].isupper() and sent_toks[j].upos != "VERB":
+                    j += 1
+            if j > k + 1:
+                toks = toks + sent_toks[k + 1 : j]
+                k = j - 1
         # the phrase may stop inside an outlet's name ("die „Washington | Post“"): look a few words on
         if k is not None:
             wider = toks + [t for t in sent_toks[k + 1 : k + 4] if t.text not in ALL_MARKS]
@@ -523,6 +535,13 @@ class Attributor:
             org = self.recent_organization(phrase.sentence, before=toks[0].start)
             if org is not None:
                 return Source(org, "organization", text, toks[0].start, toks[-1].end, role=head.text)
+        prep = next((j for j, t in enumerate(toks) if j > 0 and t.text.lower() in ("for", "of", "at")
+                     and nouns and toks[j - 1] is nouns[0]), None) if self.doc.language == "en" else None
+        if nouns and self._is_role(nouns[0].text) and prep is not None and prep + 1 < len(toks) \
+                and any(t.text[:1].isupper() for t in toks[prep + 1 :]) and not any(t.text == "," for t in toks):
+            # "A spokesperson for the Department for Levelling Up": the body speaks through its role
+            return Source(self._bare(toks[prep + 1 :]), "organization", text, toks[0].start, toks[-1].end,
+                          role=nouns[0].text)
         if nouns and self._is_role(nouns[0].text):
             # "ein Sprecher des Ministeriums": a role of an organisation, named by the rest
             return Source(self._bare(toks), "organization" if len(nouns) > 1 else "person", text,

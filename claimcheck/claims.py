@@ -1998,6 +1998,15 @@ class ClaimFinder:
             if len(cut) < len(content) and not any(is_finite_verb(t) for t in cut):
                 return None  # "tweeted a photograph … and said she …": the second cue carries the claim
             content = cut
+        if self.lang == "en" and content and content[0].start > tok.start and tok.lemma in self.addressee_verbs:
+            # "told the BBC the authority faced …": a weak parse makes the addressee a second subject of the clause
+            ids = {t.index for t in content}
+            for h in content:
+                subjects = [c for c in sent.children(h) if c.deprel == "nsubj" and c.index in ids]
+                if len(subjects) >= 2 and noun_phrase(sent, subjects[0])[0] is content[0]:
+                    second = noun_phrase(sent, subjects[1])[0]
+                    content = [t for t in content if t.start >= second.start]
+                    break
         if self.lang == "de" and content and content[0].start > tok.start:
             content = self.cut_german_second_report(sent, content)
         if self.lang == "en" and content and content[0].start > tok.start and (
@@ -2065,7 +2074,8 @@ class ClaimFinder:
                 return None  # "sprach mit seiner Frau": talking, not reporting ("sprach von einem Erfolg")
             if self.passive_without_agent(sent, tok):
                 if self.lang == "en" and verb.reported and tok.lemma.lower() in CHARGE_LEMMAS and nominal and not any(
-                        t is not tok and self.cue_of(sent, t) is not None for t in toks):  # no "…, prosecutors said"
+                        t is not tok and self.cue_of(sent, t) is not None for t in toks) and not (  # no "…, X said"
+                        pos + 1 < len(toks) and toks[pos + 1].text.lower() == "to"):  # ("is alleged to": hearsay)
                     # "Okafor is accused of creating fake accounts": the charge of the source just named
                     body = _trim(list(toks))
                     cand.start, cand.end = body[0].start, body[-1].end

@@ -120,6 +120,12 @@ CASES = {
     "a role the tagger calls a name, then the name as apposition": (
         "The state Democratic Party chairwoman, Louise Amundsen, said the party would stay neutral.",
         "stay neutral", {"indirect_speech"}, "Louise Amundsen", "said"),
+    "a spokesperson for a body whose name holds 'for'": (
+        "A spokesperson for the Department for Levelling Up said councils had been given a record settlement.",
+        "record settlement", {"indirect_speech"}, "Department for Levelling Up", "said"),
+    "'told the BBC' keeps the addressee out of what was said": (
+        "Council leader Priya Sandhu told the BBC the authority faced a £23m gap in next year's budget.",
+        "the authority faced", {"indirect_speech"}, "Priya Sandhu|BBC", "told"),
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
@@ -487,3 +493,12 @@ def test_wire_copy_dateline_frames_and_agentless_reports() -> None:
     assert deal.speaker.mention == "the sources" and deal.status == "weakly_sourced", deal
     passive = claim_with(report, "approached a Japanese supplier")
     assert passive.kind == "hearsay" and passive.speaker is None and passive.status == "weakly_sourced", passive
+
+
+def test_british_outlet_phrases_and_alleged_to() -> None:
+    report = analyse("The BBC understands that the proposal will be discussed at a meeting in March.\n\n"
+                     "The council's former finance director is alleged to have approved the contract without a tender.")
+    bbc = claim_with(report, "will be discussed")
+    assert bbc.outlet is not None and bbc.outlet.name == "BBC" and bbc.text.startswith("that"), bbc
+    alleged = claim_with(report, "approved the contract")
+    assert alleged.kind == "hearsay" and alleged.speaker is None and alleged.status == "unsourced", alleged
