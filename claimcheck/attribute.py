@@ -476,7 +476,8 @@ class Attributor:
         if body is not None:
             # "nach Polizeiangaben", "laut Armeeberichten": the body in front of the document noun
             return Source(body, "organization", text, toks[0].start, toks[-1].end)
-        if len(content) == 1 and head.upos == "NOUN" and toks[0] is head and head.feats.get("Number") == "Plur":
+        if len(content) == 1 and head.upos == "NOUN" and toks[0] is head and head.feats.get("Number") == "Plur" \
+                and head.text.lower() not in self.organizations:  # ("Prosecutors allege": the prosecution speaks)
             # "Ärzteverbände warnen …": an unnamed plural group
             return Source(head.text, "group", text, toks[0].start, toks[-1].end, vague=True)
         body_words = [t for t in content[:-1] if t.upos in ("NOUN", "PROPN", "ADJ")]

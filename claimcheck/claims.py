@@ -1592,7 +1592,7 @@ class ClaimFinder:
         pos = toks.index(tok)
         end = content[-1].start if content else sent.end
         that = next((t for t in toks[pos + 1 : pos + 8] if t.text.lower() == "that" and t.end <= end
-                     and not self.inside_quote(t)), None)
+                     and not self.inside_quote(t) and t.feats.get("PronType") != "Rel"), None)  # (not "a fire that")
         if that is None:
             return content
         k = toks.index(that)
@@ -2127,6 +2127,13 @@ class ClaimFinder:
                     for t in document.tokens):
                 # "In einem Bericht der Salzburger Nachrichten wurde vermutet, dass …": the report is the source
                 cand.source, cand.vague = document, None
+        if self.lang == "en" and tok.lemma.lower() in CHARGE_LEMMAS and pos + 1 < len(toks) \
+                and toks[pos + 1].text.lower() in ("with", "of") and cand.source is not None \
+                and cand.source.tokens[-1].index < tok.index:
+            # "Man charged with arson", "Mayor accused of fraud": a passive without its auxiliary (headline style);
+            # the subject is charged, not the one who charges
+            cand.source, cand.continues = None, True
+            cand.vague = tok.text
         if speaker_inside:
             cand.source = Phrase(si, speaker_inside, "subject")
         if self.lang == "en" and comma_before is not None and content:

@@ -502,3 +502,13 @@ def test_british_outlet_phrases_and_alleged_to() -> None:
     assert bbc.outlet is not None and bbc.outlet.name == "BBC" and bbc.text.startswith("that"), bbc
     alleged = claim_with(report, "approved the contract")
     assert alleged.kind == "hearsay" and alleged.speaker is None and alleged.status == "unsourced", alleged
+
+
+def test_a_charge_in_headline_style_has_no_speaker_and_prosecutors_are_a_body() -> None:
+    report = analyse("Man charged with arson in warehouse fire that injured two firefighters\n\n"
+                     "Prosecutors allege that Hale set the fire after he was evicted from a storage unit.")
+    headline = claim_with(report, "Man charged with arson")
+    assert headline.speaker is None or headline.speaker.name != "Man", headline
+    assert "injured two firefighters" in headline.text, headline  # "a fire that …" is no that-clause
+    alleged = claim_with(report, "Hale set the fire")
+    assert alleged.speaker is not None and alleged.speaker.name == "Prosecutors" and alleged.status == "sourced"
