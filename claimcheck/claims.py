@@ -186,6 +186,8 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
               "morning", "afternoon", "evening", "weekend", "recently", "again", "repeatedly", "previously", "once"}
 # English conjunctions that open a clause of the narrator's after a report ("…, although he tweeted that …")
 CONTRAST_OPENERS = {"although", "though", "while", "whereas", "but"}
+# English verbs of a request for comment left unanswered ("did not respond to a request for comment")
+NO_COMMENT_VERBS = {"respond", "return", "reply"}
 SAY_OBJECTS = {"nothing", "something", "anything", "little", "much", "a", "the", "this", "that", "these", "those", "it",
                "so", "yes", "no", "goodbye", "hello", "more", "less", "otherwise", "thanks"}
 
@@ -1171,10 +1173,14 @@ class ClaimFinder:
         if self.frame_after_long_quote(sent, quotes):
             return
         cues = []
+        silent: list[tuple[Token, CueVerb]] = []  # "did not respond to a request for comment"
         for tok in sent.tokens:
             if self.inside_quote(tok) or tok.start in self.frame_cues:
                 continue
             verb = self.cue_of(sent, tok)
+            if verb and self.lang == "en" and self.negated(sent, tok) and tok.lemma.lower() in NO_COMMENT_VERBS \
+                    and any(t.text.lower().startswith("comment") for t in sent.tokens[tok.index : tok.index + 8]):
+                silent.append((tok, verb))
             if verb and not self.negated(sent, tok) and not self.infinitive_clause(sent, tok) and not (
                     verb.lemma != "heißen" and self.expletive_subject(sent, tok)):
                 cues.append((tok, verb))
@@ -1191,6 +1197,12 @@ class ClaimFinder:
             cues = rest or cues
         markers = self.find_markers(sent)
         made: list[Candidate] = []
+        for tok, verb in silent[:1]:
+            # a request for comment left unanswered is said like "declined to comment": a speech act of the subject
+            body = _trim(list(sent.tokens))
+            cand = Candidate(body[0].start, body[-1].end, "reported_speech", si, para, f"{self.lang}.cue.no-comment",
+                             cue=tok, cue_lemma=verb.lemma, source=self.subject_of(sent, tok))
+            made.append(self.add(cand))
         so_frame = self.so_frame(sent, quotes)
         manner = self.manner_frame(sent, quotes) if not any(v.kind in ("speech", "report") for _, v in cues) else None
 

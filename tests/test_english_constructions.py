@@ -512,3 +512,9 @@ def test_a_charge_in_headline_style_has_no_speaker_and_prosecutors_are_a_body() 
     assert "injured two firefighters" in headline.text, headline  # "a fire that …" is no that-clause
     alleged = claim_with(report, "Hale set the fire")
     assert alleged.speaker is not None and alleged.speaker.name == "Prosecutors" and alleged.status == "sourced"
+
+
+def test_a_request_for_comment_left_unanswered_is_reported() -> None:
+    report = analyse("The European Commission did not respond to a request for comment.")
+    c = claim_with(report, "did not respond")
+    assert c.kind == "reported_speech" and c.speaker is not None and c.speaker.name == "European Commission", c
