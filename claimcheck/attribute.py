@@ -305,10 +305,11 @@ class Attributor:
             return None
         sent_toks = self.doc.sentences[phrase.sentence].tokens if 0 <= phrase.sentence < len(self.doc.sentences) else []
         k = sent_toks.index(toks[-1]) if toks[-1] in sent_toks else None
-        if k is not None and k + 1 < len(sent_toks) and sent_toks[k + 1].text == ")" \
+        gap = 1 if k is not None and k + 2 < len(sent_toks) and sent_toks[k + 1].text == "." else 0
+        if k is not None and k + 1 + gap < len(sent_toks) and sent_toks[k + 1 + gap].text == ")" \
                 and sum(t.text == "(" for t in toks) > sum(t.text == ")" for t in toks):
-            k += 1
-            toks = toks + [sent_toks[k]]  # "die Gewerkschaft (GDL)": the mention closes its bracket
+            toks = toks + sent_toks[k + 1 : k + 2 + gap]  # "die Gewerkschaft (GDL)", "(D-Ore.)": the bracket closes
+            k += 1 + gap
         if k is not None and self.doc.language == "en" and toks[-1].text[:1].isupper() \
                 and toks[-1].text.lower() in self.organizations:
             # "the Department | for Levelling Up": a weak parse cuts a body's name at its "for"/"of"

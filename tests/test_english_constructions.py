@@ -518,3 +518,13 @@ def test_a_request_for_comment_left_unanswered_is_reported() -> None:
     report = analyse("The European Commission did not respond to a request for comment.")
     c = claim_with(report, "did not respond")
     assert c.kind == "reported_speech" and c.speaker is not None and c.speaker.name == "European Commission", c
+
+
+def test_a_new_sentence_after_a_closing_mark_and_a_party_bracket() -> None:
+    report = analyse('Senate Majority Leader Karen Whitmore (D-Ore.) told reporters that Republicans had "walked away '
+                     'from a deal we shook hands on." Minority Leader Doug Barrow (R-Tenn.) disputed that account, '
+                     "saying Democrats had added $12 billion in new spending.")
+    first = claim_with(report, "walked away")
+    assert first.speaker is not None and first.speaker.mention.endswith("(D-Ore.)"), first
+    second = claim_with(report, "added $12 billion")
+    assert second.speaker is not None and second.speaker.name == "Doug Barrow", second

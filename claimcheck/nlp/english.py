@@ -127,6 +127,13 @@ def split_datelines(sentences: list[Sentence], text: str) -> list[Sentence]:
     return out
 
 
+def _frame_follows(toks: list[Token], k: int) -> bool:
+    """A short frame follows at k ("Trump said.", "Smith, a spokesman, added."): no new sentence then."""
+    rest = [t for t in toks[k:] if t.text not in (",",)]
+    return len(rest) <= 10 and any(t.upos == "VERB" for t in rest[:6]) and rest[-1].text in (".", "!", "?") \
+        and sum(t.upos == "VERB" for t in rest) == 1
+
+
 def split_between_quotes(sentences: list[Sentence], text: str) -> list[Sentence]:
     """'… called “The Truman Show.” “We will win,” Smith said.': a quote that ends a sentence and a new one
     that opens right after it are two sentences, though the tokenizer ran them together."""
@@ -138,6 +145,15 @@ def split_between_quotes(sentences: list[Sentence], text: str) -> list[Sentence]
                 and toks[i + 1].start == toks[i].end and toks[i + 2].text in QUOTE_CHARS
                 and toks[i + 2].start > toks[i + 1].end and toks[i + 3].start == toks[i + 2].end
                 and toks[i + 3].text[:1].isupper()]
+        # '… a deal we shook hands on." Minority Leader Doug Barrow disputed …': a closing mark after the full
+        # stop, then a capitalised word that opens the next sentence (a name, not a frame like "Trump said.")
+        marks = [k for k, t in enumerate(toks) if t.text in QUOTE_CHARS]
+        cuts += [i + 2 for i in range(len(toks) - 3)
+                 if toks[i].text == "." and toks[i + 1].text in QUOTE_CHARS and toks[i + 1].start == toks[i].end
+                 and marks.index(i + 1) % 2 == 1 and toks[i + 2].start > toks[i + 1].end
+                 and toks[i + 2].text[:1].isupper() and toks[i + 2].text not in QUOTE_CHARS
+                 and not _frame_follows(toks, i + 2)]
+        cuts = sorted(set(cuts))
         if not cuts:
             out.append(sent)
             continue
