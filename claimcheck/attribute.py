@@ -431,8 +431,9 @@ class Attributor:
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         if self.doc.language == "en" and propn and head.upos == "NOUN" and head.text.islower() \
                 and all(p.start < head.start for p in propn) and not any(t.upos in PUNCT for t in toks) \
-                and toks[0].text.lower() in ("a", "an", "one", "another") \
-                and not head.text.lower().endswith(tuple(self.document_nouns)):  # ("a Marist poll" is named)
+                and toks[0].text.lower() in ("a", "an", "one", "another") and (
+                    re.search(r"(er|or|ist|ant|ent|ive|ian)$", head.text.lower()) or head.text.lower() in self.anonymous
+                    or self._is_role(head.text)):  # a person noun ("a Marist poll", "a White House readout": named)
             # "A Trump supporter said": somebody the name describes, not the one named
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         if self.doc.language == "en" and propn and head.upos == "NOUN" and head.text.islower() \
@@ -487,6 +488,9 @@ class Attributor:
             # "Transit agency officials told …", "police officials said": the named body speaks
             body = toks[: toks.index(head)]
             return Source(self._bare(body), "organization", text, toks[0].start, toks[-1].end, role=head.text)
+        if self.doc.language == "en" and [t.text.lower() for t in toks[:2]] == ["one", "of"]:
+            # "One of them described the call as …": one of a group the text does not name here
+            return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         if words & self.anonymous or (head.text.lower() in self.anonymous):
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         if head.text.lower() in self.vague or first_noun.text.lower() in self.vague or self.vague_compound(head) or (

@@ -1181,6 +1181,8 @@ class ClaimFinder:
             if verb and self.lang == "en" and self.negated(sent, tok) and tok.lemma.lower() in NO_COMMENT_VERBS \
                     and any(t.text.lower().startswith("comment") for t in sent.tokens[tok.index : tok.index + 8]):
                 silent.append((tok, verb))
+            if verb and self.lang == "en" and self.anonymity_aside(sent, tok):
+                continue  # "…, speaking on condition of anonymity to discuss …, said …": why they are not named
             if verb and not self.negated(sent, tok) and not self.infinitive_clause(sent, tok) and not (
                     verb.lemma != "heißen" and self.expletive_subject(sent, tok)):
                 cues.append((tok, verb))
@@ -1518,6 +1520,21 @@ class ClaimFinder:
         claim.continues = False
         claim.rule = f"{self.lang}.quote.frame-after"
         self.frame_cues.add(tok.start)
+        return False
+
+    @staticmethod
+    def anonymity_aside(sent: Sentence, tok: Token) -> bool:
+        """The cue is "speaking on condition of anonymity" or hangs below it ("… to discuss private talks")."""
+        node: Token | None = tok
+        for _ in range(4):
+            if node is None:
+                return False
+            words = " ".join(t.text.lower() for t in sent.tokens[node.index : node.index + 3])
+            if node.lemma.lower() == "speak" and words.startswith(("on condition", "on the condition")):
+                return True
+            if node.deprel not in ("advcl", "xcomp", "acl"):
+                return False
+            node = sent.token(node.head)
         return False
 
     def expletive_subject(self, sent: Sentence, tok: Token) -> bool:

@@ -528,3 +528,17 @@ def test_a_new_sentence_after_a_closing_mark_and_a_party_bracket() -> None:
     assert first.speaker is not None and first.speaker.mention.endswith("(D-Ore.)"), first
     second = claim_with(report, "added $12 billion")
     assert second.speaker is not None and second.speaker.name == "Doug Barrow", second
+
+
+def test_anonymous_officials_readouts_and_one_of_them() -> None:
+    report = analyse("The presidents spoke by phone on Friday, according to a White House readout of the call. "
+                     "The Turkish presidency said in a statement that the two leaders agreed to keep channels open.\n\n"
+                     "Two U.S. officials, speaking on condition of anonymity to discuss private diplomatic "
+                     "conversations, said no agreement was reached. One of them described the call as \"frank.\"")
+    readout = claim_with(report, "spoke by phone")
+    assert readout.speaker is not None and "White House" in readout.speaker.name and readout.status == "sourced"
+    assert claim_with(report, "agreed to keep").speaker.name == "Turkish presidency"
+    officials = claim_with(report, "no agreement was reached")
+    assert officials.cue is not None and officials.cue.text == "said" and officials.status == "weakly_sourced"
+    one = claim_with(report, "frank")
+    assert one.status == "weakly_sourced", one  # one of the unnamed officials
