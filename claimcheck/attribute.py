@@ -292,6 +292,9 @@ class Attributor:
         if phrase is None or not phrase.tokens:
             return None
         toks = [t for t in phrase.tokens if t.text not in ALL_MARKS]
+        named = self.apposition_name(toks)
+        if named is not None:
+            return named
         # "der 58-Jährige vor Journalisten", "the senator at a rally": where and to whom is not who
         cut = next((k for k, t in enumerate(toks) if k > 0 and t.upos == "ADP" and t.text.lower() in SCENE_PREPOSITIONS
                     and any(x.upos in ("NOUN", "PROPN") for x in toks[:k]) and not self.group_at_body(toks, k)), None)
@@ -398,7 +401,8 @@ class Attributor:
             body = self.body_pronoun(head, phrase.sentence)
             if body is not None:
                 return Source(body.name, body.type, text, toks[0].start, toks[-1].end, role=body.role)
-            male = self.doc.language == "de" and head.text.lower() in ("er", "seiner", "seinen", "seinem", "dieser")
+            male = (self.doc.language == "de" and head.text.lower() in ("er", "seiner", "seinen", "seinem", "dieser")) \
+                or (self.doc.language == "en" and head.text.lower() in ("he", "him", "his"))
             ent = self.recent_person(toks[0].start, "person" if want == "person" else "any", male=male)
             if ent is not None:
                 return Source(ent.name, ent.type, text, toks[0].start, toks[-1].end,
@@ -559,6 +563,22 @@ class Attributor:
             # "One engineer said", "ein Augenzeuge berichtete": somebody the text does not name
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end)
+
+    def apposition_name(self, toks: list[Token]) -> Source | None:
+        """ "An economist at Washington State University, Mei Tanaka, says": a role phrase, then the name as its
+        apposition — the name speaks, with the role (English)."""
+        if self.doc.language != "en" or len(toks) < 5 or toks[0].upos != "DET":
+            return None
+        comma = next((k for k, t in enumerate(toks) if t.text == ","), None)
+        if comma is None or comma < 2:
+            return None
+        tail = [t for t in toks[comma + 1 :] if t.text != ","]
+        role = next((t for t in reversed(toks[:comma]) if t.upos == "NOUN"), None)  # the role's head noun
+        if role is None or not 2 <= len(tail) <= 4 or not all(t.upos == "PROPN" for t in tail) \
+                or any(t.text == "," for t in toks[: comma]) or role.text.lower() in self.organizations:
+            return None
+        return Source(self._span_text(tail), "person", self._span_text(toks), toks[0].start, toks[-1].end,
+                      role=role.text)
 
     def group_at_body(self, toks: list[Token], k: int) -> bool:
         """ "Analysts at Harrowgate Capital": a group word, then the named body they work at (no scene)."""

@@ -126,6 +126,9 @@ CASES = {
     "'told the BBC' keeps the addressee out of what was said": (
         "Council leader Priya Sandhu told the BBC the authority faced a £23m gap in next year's budget.",
         "the authority faced", {"indirect_speech"}, "Priya Sandhu|BBC", "told"),
+    "a role phrase, then the name as its apposition": (
+        "An economist at Washington State University, Mei Tanaka, says consolidation is the bigger story.",
+        "consolidation is the bigger story", {"indirect_speech"}, "Mei Tanaka", "says"),
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
