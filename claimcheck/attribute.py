@@ -68,6 +68,12 @@ SEAT_PREPOSITIONS = {"in", "im", "aus"}
 # a lone name after these is a place, never the organisation "die Gewerkschaft" points back to
 PLACE_PREPOSITIONS = {"in", "aus", "nach", "from"}
 
+# Capitalised words that name a day or month, never a speaker ("said Wednesday", "am Montag")
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+                  "march", "april", "june", "july", "august", "september", "october", "november", "december",
+                  "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "januar",
+                  "februar", "märz", "juni", "juli", "oktober", "dezember"}
+
 # Prepositions that add a scene to a speaker's noun phrase, not part of the speaker's name or role
 SCENE_PREPOSITIONS = {"vor", "gegenüber", "im", "am", "beim", "bei", "während", "nach", "auf", "at", "on", "during",
                       "after", "before"}
@@ -238,7 +244,7 @@ class Attributor:
                         "place" if place else "organization")
                     if after_org:
                         role = None
-                    if not inside(quoted or [], run[0].start):
+                    if not inside(quoted or [], run[0].start) and name.lower() not in CALENDAR_WORDS:
                         self.memory.entities.append(Entity(full, kind, si, 0 if subject else 1, run[0].start, role))
                 i = j + 1
             else:
@@ -361,8 +367,10 @@ class Attributor:
             # "Taiwan's Defense Ministry", "China's foreign ministry": the possessor is not the speaker
             poss = [k for k, t in enumerate(toks) if t.text in ("'s", "’s", "'", "’") and 0 < k < len(toks) - 1]
             # (not inside an apposition: "Dan Whitcombe, chair of the Northbridge Supporters' Trust")
+            principal = toks[-1].text.lower() in ("office", "campaign", "administration", "staff", "team", "camp")
             if poss and any(t.upos in ("NOUN", "PROPN") for t in toks[poss[-1] + 1 :]) and not any(
-                    t.text == "," or t.upos == "ADP" for t in toks[: poss[-1]]):
+                    t.text == "," or t.upos == "ADP" for t in toks[: poss[-1]]) and not principal:
+                # ("Lindahl's office declined", "Trump's campaign said": the principal's own body speaks)
                 toks = toks[poss[-1] + 1 :]
                 text = self._span_text(toks)
         content = [t for t in toks if t.upos not in ("DET", "ADP") and t.upos not in PUNCT]
@@ -505,7 +513,8 @@ class Attributor:
                 and toks[0].text.lower() in DEFINITE:
             # "das Unternehmen", "the company": the organisation named before
             ent = self.recent_person(toks[0].start, "organization")
-            if ent is not None and ent.type == "organization":
+            if ent is not None and ent.type == "organization" and (
+                    self.doc.language != "en" or ent.sentence >= phrase.sentence - 4):  # (English: not from afar)
                 return Source(ent.name, "organization", text, toks[0].start, toks[-1].end, role=head.text)
         if len(nouns) == 2 and nouns[1] is head and head.text.lower() in SPOKESPERSON and nouns[0].text.islower():
             # "a department spokesperson", "a ministry spokesman": of the body with that word named before

@@ -1178,9 +1178,10 @@ class ClaimFinder:
             if self.inside_quote(tok) or tok.start in self.frame_cues:
                 continue
             verb = self.cue_of(sent, tok)
-            if verb and self.lang == "en" and self.negated(sent, tok) and tok.lemma.lower() in NO_COMMENT_VERBS \
+            if self.lang == "en" and tok.lemma.lower() in NO_COMMENT_VERBS and tok.upos == "VERB" \
+                    and self.negated(sent, tok) \
                     and any(t.text.lower().startswith("comment") for t in sent.tokens[tok.index : tok.index + 8]):
-                silent.append((tok, verb))
+                silent.append((tok, verb or CueVerb(lemma=tok.lemma.lower())))
             if verb and self.lang == "en" and self.anonymity_aside(sent, tok):
                 continue  # "…, speaking on condition of anonymity to discuss …, said …": why they are not named
             if verb and not self.negated(sent, tok) and not self.infinitive_clause(sent, tok) and not (
@@ -1729,6 +1730,7 @@ class ClaimFinder:
                 c.deprel in ("ccomp", "xcomp", "conj") or (c.deprel == "obj" and tok.lemma not in self.addressee_verbs))
                 and not (c.text.lower().endswith("ing") and sent.token(c.index - 1) is not None
                          and sent.token(c.index - 1).text == ",")  # (", asking not to be identified")
+                and not (c.text.lower() in TIME_WORDS and is_finite_verb(tok))  # ("reported Tuesday": a time)
                 for c in sent.children(tok)):
             # "…, Christie endorsed Trump last week", "…, with O'Malley calling Trump a fascist": what follows the
             # cue is its content, the clause before the comma the narrator's ("…, he told reporters" stays a frame)

@@ -545,3 +545,15 @@ def test_anonymous_officials_readouts_and_one_of_them() -> None:
     assert officials.cue is not None and officials.cue.text == "said" and officials.status == "weakly_sourced"
     one = claim_with(report, "frank")
     assert one.status == "weakly_sourced", one  # one of the unnamed officials
+
+
+def test_outlet_frames_offices_and_unreturned_calls() -> None:
+    report = analyse("Prosecutors are investigating whether an aide diverted campaign funds to a firm he co-owns, The "
+                     "New York Times reported Tuesday, citing two people with knowledge of the inquiry.\n\n"
+                     "Lindahl's office declined to say when she learned of it. The firm did not return calls "
+                     "seeking comment on Wednesday.")
+    times = claim_with(report, "diverted campaign funds")
+    assert times.kind == "indirect_speech" and times.outlet is not None and times.outlet.name == "The New York Times"
+    assert "Lindahl" in claim_with(report, "declined to say").speaker.name  # the principal's own office
+    firm = claim_with(report, "did not return calls")
+    assert firm.kind == "reported_speech" and firm.speaker is not None and "Wednesday" not in firm.speaker.name, firm
