@@ -557,3 +557,8 @@ def test_outlet_frames_offices_and_unreturned_calls() -> None:
     assert "Lindahl" in claim_with(report, "declined to say").speaker.name  # the principal's own office
     firm = claim_with(report, "did not return calls")
     assert firm.kind == "reported_speech" and firm.speaker is not None and "Wednesday" not in firm.speaker.name, firm
+
+
+def test_a_month_abbreviation_before_the_day_ends_no_sentence() -> None:
+    report = analyse("Leaders said a vote could slip. The Senate is scheduled to leave for its recess on Aug. 2.\n")
+    assert any(c.text.endswith("on Aug. 2") for c in report.claims), [c.text for c in report.claims]

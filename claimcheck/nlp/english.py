@@ -36,6 +36,16 @@ def _ends_sentence(sent: Sentence) -> bool:
     return last in TERMINAL or last[-1:] in TERMINAL
 
 
+MONTH_ABBREVIATIONS = {"jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _month_then_day(prev: Sentence, sent: Sentence) -> bool:
+    """"… for its recess on Aug. | 2.": a month's abbreviation, then the day, is no sentence end."""
+    words = [t.text.lower().rstrip(".") for t in prev.tokens if t.text != "."]
+    first = sent.tokens[0].text if sent.tokens else ""
+    return bool(words) and words[-1] in MONTH_ABBREVIATIONS and first[:1].isdigit()
+
+
 def _starts_lower(sent: Sentence) -> bool:
     first = next((t for t in sent.tokens if t.text[:1].isalpha()), None)
     return first is not None and first.text[:1].islower()
@@ -65,7 +75,8 @@ def join_broken_sentences(sentences: list[Sentence], text: str) -> list[Sentence
         if out:
             prev = out[-1]
             gap = text[prev.end : sent.start]
-            if "\n" not in gap and (_only_quotes(sent) or not _ends_sentence(prev) or _starts_lower(sent)):
+            if "\n" not in gap and (_only_quotes(sent) or not _ends_sentence(prev) or _starts_lower(sent)
+                                     or _month_then_day(prev, sent)):
                 out[-1] = _merge(prev, sent, text)
                 continue
         out.append(sent)
