@@ -310,6 +310,7 @@ class ClaimFinder:
                                                                  *src.governments)}))
         self.not_sources = {w.lower() for w in src.not_sources}
         self.honorifics = {w.lower().rstrip(".") for w in src.honorifics}
+        self.roles = {w.lower() for w in src.roles}
         self.addressee_verbs = {w.lower() for w in rules.cues.addressee_verbs}
         self.scene_openers = {w.lower() for w in rules.cues.scene_openers}
         # after a cue, "if"/"whether" open what was asked; the other scene openers open no content
@@ -848,6 +849,18 @@ class ClaimFinder:
 
         def ok(np: list[Token]) -> bool:
             return bool(np) and not (avoid and avoid[0] <= np[0].start < avoid[1]) and not self.never_speaks(np)
+
+        if self.lang == "en":
+            # "Nuggets coach Ray Delgado told …": a role word the tagger made a verb, then the name, before the cue
+            j = pos - 1
+            while j >= 0 and toks[j].upos == "PROPN":
+                j -= 1
+            if 0 <= j < pos - 1 and toks[j].text.islower() and toks[j].text in self.roles:
+                k = j
+                while k > 0 and toks[k - 1].upos == "PROPN":
+                    k -= 1
+                if ok(toks[k:pos]):
+                    return Phrase(si, toks[k:pos], "subject")
 
         # clause start: after the last comma/colon/quote/conjunction before the verb
         start = 0

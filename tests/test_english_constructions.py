@@ -129,6 +129,9 @@ CASES = {
     "a role phrase, then the name as its apposition": (
         "An economist at Washington State University, Mei Tanaka, says consolidation is the bigger story.",
         "consolidation is the bigger story", {"indirect_speech"}, "Mei Tanaka", "says"),
+    "a role word the tagger made a verb, then the name": (
+        "Nuggets coach Ray Delgado told reporters after Thursday's practice that Price would start on Saturday.",
+        "Price would start", {"indirect_speech"}, "Ray Delgado", "told"),
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
