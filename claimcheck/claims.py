@@ -1962,8 +1962,14 @@ class ClaimFinder:
             elif comp:
                 content = _trim([t for t in sent.subtree(comp[0]) if t.start > tok.start])
                 # "said the state allocated …": a clause, though the tagger read the verb as a participle
+                # ("said more than 90,000 voters lacked …": a parse that heads the clause with its subject noun and
+                # reads the verb as a participle)
+                lead = 2 if len(content) > 2 and content[1].text.lower() == "than" else 0  # ("more than 90,000")
+                noun_headed = comp[0].upos in ("NOUN", "PROPN") and content[lead].text.lower() not in SAY_OBJECTS \
+                    and any(k > 0 and t.upos == "VERB" and t.text.lower().endswith("ed")
+                            and content[k - 1].index == comp[0].index for k, t in enumerate(content))
                 clause_by_cue = self.lang == "en" and tok.lemma.lower() in CLAUSE_ONLY_LEMMAS \
-                    and comp[0].upos == "VERB" and comp[0].deprel == "ccomp"
+                    and comp[0].deprel == "ccomp" and (comp[0].upos == "VERB" or noun_headed)
                 gap = [t for t in toks[pos + 1 :] if t.start < content[0].start] if content else []
                 if self.lang == "en" and gap and len(gap) <= 4 and tok.lemma not in self.addressee_verbs and not any(
                         t.upos in PUNCT or t.text in ALL_MARKS or (t.upos == "ADP" and not (

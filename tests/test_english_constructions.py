@@ -132,6 +132,10 @@ CASES = {
     "a role word the tagger made a verb, then the name": (
         "Nuggets coach Ray Delgado told reporters after Thursday's practice that Price would start on Saturday.",
         "Price would start", {"indirect_speech"}, "Ray Delgado", "told"),
+    "'said more than 90,000 voters lacked …' is a clause whatever the parse": (
+        "The plaintiffs' lawyer works for the Civic Voting Project. In a court filing last month, the group said more "
+        "than 90,000 registered voters lacked one of the accepted IDs.", "90,000 registered voters lacked",
+        {"indirect_speech"}, "Civic Voting Project", "said"),
     "name with age after a scene": (
         "As part of his plea, Victor Lanza, 44, said that he had stolen the passwords himself.",
         "stolen the passwords", {"indirect_speech"}, "Victor Lanza", "said"),
