@@ -512,6 +512,9 @@ class Attributor:
         if len(nouns) == 1 and nouns[0] is head and head.text.lower() in self.org_descriptors \
                 and toks[0].text.lower() in DEFINITE:
             # "das Unternehmen", "the company": the organisation named before
+            named = self.body_named_before(phrase, toks[0])
+            if named is not None:
+                return Source(named, "organization", text, toks[0].start, toks[-1].end, role=head.text)
             ent = self.recent_person(toks[0].start, "organization")
             if ent is not None and ent.type == "organization" and (
                     self.doc.language != "en" or ent.sentence >= phrase.sentence - 4):  # (English: not from afar)
@@ -572,6 +575,21 @@ class Attributor:
             # "One engineer said", "ein Augenzeuge berichtete": somebody the text does not name
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end)
+
+    def body_named_before(self, phrase: Phrase, first: Token) -> str | None:
+        """ "Northstar Airlines canceled …, the carrier said": a body named earlier in the same sentence (English;
+        names are learnt only after a sentence is attributed)."""
+        if self.doc.language != "en" or not 0 <= phrase.sentence < len(self.doc.sentences):
+            return None
+        before = [t for t in self.doc.sentences[phrase.sentence].tokens if t.end <= first.start]
+        for k in range(len(before) - 1, 0, -1):
+            if before[k].upos == "PROPN" and before[k].text.lower() in self.organizations \
+                    and before[k - 1].upos == "PROPN" and before[k - 1].text[:1].isupper():
+                j = k - 1
+                while j > 0 and before[j - 1].upos == "PROPN":
+                    j -= 1
+                return self._span_text(before[j : k + 1])
+        return None
 
     def apposition_name(self, toks: list[Token]) -> Source | None:
         """ "An economist at Washington State University, Mei Tanaka, says": a role phrase, then the name as its

@@ -2469,10 +2469,11 @@ class ClaimFinder:
             return []
         agent: list[Token] = []
         for t in toks[i + 1 :]:
-            if (t.upos in PUNCT and t.text not in ALL_MARKS) or t.upos in ("VERB", "AUX", "SCONJ") or (
+            joined = bool(agent) and agent[-1].end == t.start and (t.text == "-" or agent[-1].text == "-")
+            if not joined and ((t.upos in PUNCT and t.text not in ALL_MARKS) or t.upos in ("VERB", "AUX", "SCONJ") or (
                 t.upos == "ADP" and t.text.lower() != "of"
-            ):
-                break
+            )):
+                break  # (a hyphenated word goes on: "the flight-tracking service FlightAware")
             agent.append(t)
         return agent if any(t.upos in ("NOUN", "PROPN") for t in agent) else []
 

@@ -569,3 +569,11 @@ def test_outlet_frames_offices_and_unreturned_calls() -> None:
 def test_a_month_abbreviation_before_the_day_ends_no_sentence() -> None:
     report = analyse("Leaders said a vote could slip. The Senate is scheduled to leave for its recess on Aug. 2.\n")
     assert any(c.text.endswith("on Aug. 2") for c in report.claims), [c.text for c in report.claims]
+
+
+def test_the_carrier_named_earlier_in_the_sentence_and_a_hyphenated_agent() -> None:
+    report = analyse("Northstar Airlines canceled more than 1,200 flights on Saturday after a software failure, the "
+                     "carrier said.\n\nThe outage is the airline's third disruption this year, according to data from "
+                     "the flight-tracking service FlightAware.")
+    assert claim_with(report, "canceled more than").speaker.name == "Northstar Airlines"
+    assert "FlightAware" in claim_with(report, "third disruption").speaker.name
