@@ -260,15 +260,6 @@ def noun_phrase(sent: Sentence, head: Token) -> list[Token]:
     return toks or [head]
 
 
-def _takewhile_propn(tokens: list[Token]) -> list[Token]:
-    out = []
-    for t in tokens:
-        if t.upos != "PROPN":
-            break
-        out.append(t)
-    return out
-
-
 def _tokens_between(sent: Sentence, start: int, end: int) -> list[Token]:
     return [t for t in sent.tokens if t.start >= start and t.end <= end]
 
@@ -1186,15 +1177,15 @@ class ClaimFinder:
         if self.frame_after_long_quote(sent, quotes):
             return
         cues = []
-        silent: list[tuple[Token, CueVerb]] = []  # "did not respond to a request for comment"
+        silent: tuple[Token, CueVerb] | None = None  # "did not respond to a request for comment"
         for tok in sent.tokens:
             if self.inside_quote(tok) or tok.start in self.frame_cues:
                 continue
             verb = self.cue_of(sent, tok)
-            if self.lang == "en" and tok.lemma.lower() in NO_COMMENT_VERBS and tok.upos == "VERB" \
+            if silent is None and self.lang == "en" and tok.lemma.lower() in NO_COMMENT_VERBS and tok.upos == "VERB" \
                     and self.negated(sent, tok) \
                     and any(t.text.lower().startswith("comment") for t in sent.tokens[tok.index : tok.index + 8]):
-                silent.append((tok, verb or CueVerb(lemma=tok.lemma.lower())))
+                silent = (tok, verb or CueVerb(lemma=tok.lemma.lower()))
             if verb and self.lang == "en" and self.anonymity_aside(sent, tok):
                 continue  # "…, speaking on condition of anonymity to discuss …, said …": why they are not named
             if verb and not self.negated(sent, tok) and not self.infinitive_clause(sent, tok) and not (
@@ -1213,8 +1204,9 @@ class ClaimFinder:
             cues = rest or cues
         markers = self.find_markers(sent)
         made: list[Candidate] = []
-        for tok, verb in silent[:1]:
+        if silent is not None:
             # a request for comment left unanswered is said like "declined to comment": a speech act of the subject
+            tok, verb = silent
             body = _trim(list(sent.tokens))
             cand = Candidate(body[0].start, body[-1].end, "reported_speech", si, para, f"{self.lang}.cue.no-comment",
                              cue=tok, cue_lemma=verb.lemma, source=self.subject_of(sent, tok))
@@ -1418,7 +1410,8 @@ class ClaimFinder:
                     and t.feats.get("VerbForm") != "Inf"
 
             if past_verb(head[0]) and head[1].upos == "PROPN":  # '… beamed Donald Hartley of Madison'
-                return head[0], Phrase(self.si_of[id(sent)], _takewhile_propn(head[1:]), "subject")
+                name = list(itertools.takewhile(lambda t: t.upos == "PROPN", head[1:]))
+                return head[0], Phrase(self.si_of[id(sent)], name, "subject")
             if (past_verb(head[-1]) and all(t.upos == "PROPN" for t in head[:-1])) or (
                     len(head) == 2 and head[0].upos == "PRON" and head[0].text.lower() in ("he", "she", "they")
                     and past_verb(head[1])):  # '…," Trump snapped.' / '…," she sighed.'
@@ -1504,35 +1497,36 @@ class ClaimFinder:
             if cue is None or (cue[0].index > words[0].index + 2 and not nominal):
                 return False  # not a frame: the sentence goes on with a clause of its own
             tok, verb = cue
-            claim.cue, claim.cue_lemma = tok, verb.lemma
-            claim.source = self.subject_of(sent, tok, avoid=(carried.start, carried.end))
-            claim.outlet_hint = self.outlet_hint(sent, tok)
+            self.frame_carried(claim, sent, tok, verb, self.subject_of(sent, tok, avoid=(carried.start, carried.end)))
             if any(t.index > tok.index and self.cue_of(sent, t) is not None for t in words):
                 # '…," she said, adding that …': the frame is spent, the rest is read as a sentence
                 self.frame_cues.add(tok.start)
-                claim.continues = False
-                claim.rule = f"{self.lang}.quote.frame-after"
                 return False
         claim.continues = False
         claim.rule = f"{self.lang}.quote.frame-after"
         return True
 
+    def frame_carried(self, claim: Candidate, sent: Sentence, tok: Token, verb: CueVerb, source: Phrase | None) -> None:
+        """A quote carried over from an earlier sentence gets the frame that follows it."""
+        claim.cue, claim.cue_lemma, claim.source = tok, verb.lemma, source
+        claim.outlet_hint = self.outlet_hint(sent, tok)
+        claim.continues = False
+        claim.rule = f"{self.lang}.quote.frame-after"
+
     def frame_opening_tail(self, sent: Sentence, carried: Quote, claim: Candidate, words: list[Token]) -> bool:
         """An English frame right after a carried quote ('," he said, adding …' or '," said Smith, who …'):
         the quote gets its cue and speaker, the cue is spent. False: the sentence is read on (its other cues
         included), so its tail still makes claims."""
-        tok = next((t for t in words[:3] if (v := self.cue_of(sent, t)) is not None and v.kind in ("speech", "report")
-                    and not self.negated(sent, t)), None)
+        cue = next(((t, v) for t in words[:3] if (v := self.cue_of(sent, t)) is not None
+                    and v.kind in ("speech", "report") and not self.negated(sent, t)), None)
         between = self.text[carried.end : words[0].start].strip()
-        if tok is None or between not in ("", ","):
+        if cue is None or between not in ("", ","):
             return False
+        tok, verb = cue
         source = self.subject_of(sent, tok, avoid=(carried.start, carried.end))
         if source is None:
             return False
-        claim.cue, claim.cue_lemma, claim.source = tok, self.cue_of(sent, tok).lemma, source
-        claim.outlet_hint = self.outlet_hint(sent, tok)
-        claim.continues = False
-        claim.rule = f"{self.lang}.quote.frame-after"
+        self.frame_carried(claim, sent, tok, verb, source)
         self.frame_cues.add(tok.start)
         return False
 
