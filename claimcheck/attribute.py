@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from claimcheck.claims import PERSON_SUFFIX, PUNCT, Candidate, ClaimFinder, DocClaims, Phrase, Pointer, noun_phrase
 from claimcheck.nlp.doc import ParsedDoc, Sentence, Token
 from claimcheck.nlp.english import TITLES
-from claimcheck.nlp.german import female_first_names
+from claimcheck.nlp.german import female_first_names, first_names, male_first_names
 from claimcheck.outlets import find_outlet
 from claimcheck.quotes import ALL_MARKS
 from claimcheck.rules import LanguageRules, OutletEntry
@@ -117,6 +117,7 @@ class Attributor:
         self.roles = {w.lower() for w in src.roles}
         self.honorifics = {w.lower().rstrip(".") for w in src.honorifics}
         self.organizations = {w.lower() for w in src.organizations}
+        self.first_names = first_names() | female_first_names()  # "His daughter, Alicia, …": a person
         # longest first: "Angaben" before "Angabe"
         self.document_nouns = sorted(rules.document_nouns, key=len, reverse=True)
         self.org_descriptors = {w.lower() for w in src.organization_descriptors}
@@ -240,7 +241,7 @@ class Attributor:
                         # "Denver Health Medical Center", "Quorra Systems": a body by its name's last word
                         "organization" if self.doc.language == "en" and len(run) >= 2
                         and run[-1].text.lower() in self.organizations else
-                        "person" if len(run) >= 2 or full != name or role else
+                        "person" if len(run) >= 2 or full != name or role or name in self.first_names else
                         "place" if place else "organization")
                     if after_org:
                         role = None
@@ -258,17 +259,26 @@ class Attributor:
         # "62-year-old" → "year-old" (rules/en/sources.yaml roles)
         return w in self.roles or bool(PERSON_SUFFIX.search(w.split("-")[-1])) or w.split("-", 1)[-1] in self.roles
 
-    def recent_person(self, before: int, want: str = "person", male: bool = False) -> Entity | None:
-        """Most salient earlier entity: nearest sentence first, subjects before others (for "er": no woman)."""
+    def recent_person(self, before: int, want: str = "person", gender: str | None = None) -> Entity | None:
+        """Most salient earlier entity: nearest sentence first, subjects before others.
+
+        gender "m" ("er", "he") skips women's first names and female role nouns; "f" (English
+        "she" only: German "sie" is also "they") skips men's first names and "spokesman"-like roles.
+        """
         cands = [e for e in self.memory.entities if e.position < before and e.type != "place"]  # places never speak
         if want == "person":
             cands = [e for e in cands if e.type == "person"]
         elif want == "organization":
             cands = [e for e in cands if e.type in ("organization", "government")]
-        if male:
+        if gender == "m":
             women = female_first_names()
-            cands = [e for e in cands if e.name.split()[0] not in women and not (
-                e.role and e.role.lower().endswith("in") and PERSON_SUFFIX.search(e.role.lower()))]
+            cands = [e for e in cands if e.name.split()[0] not in women | {"Mrs.", "Ms."} and not (
+                e.role and (e.role.lower().endswith("woman") or (
+                    e.role.lower().endswith("in") and PERSON_SUFFIX.search(e.role.lower()))))]
+        elif gender == "f":
+            men = male_first_names()
+            cands = [e for e in cands if e.name.split()[0] not in men and e.name.split()[0] not in ("Mr.", "Mr")
+                     and not (e.role and e.role.lower().endswith("man"))]
         if not cands:
             return None
         # nearest sentence first; there, the subject, then the first-mentioned (the topic of news prose)
@@ -409,9 +419,11 @@ class Attributor:
             body = self.body_pronoun(head, phrase.sentence)
             if body is not None:
                 return Source(body.name, body.type, text, toks[0].start, toks[-1].end, role=body.role)
-            male = (self.doc.language == "de" and head.text.lower() in ("er", "seiner", "seinen", "seinem", "dieser")) \
-                or (self.doc.language == "en" and head.text.lower() in ("he", "him", "his"))
-            ent = self.recent_person(toks[0].start, "person" if want == "person" else "any", male=male)
+            pronoun = head.text.lower()
+            gender = "m" if pronoun in (("er", "seiner", "seinen", "seinem", "dieser") if self.doc.language == "de"
+                                        else ("he", "him", "his")) else \
+                "f" if self.doc.language == "en" and pronoun in ("she", "her", "hers") else None
+            ent = self.recent_person(toks[0].start, "person" if want == "person" else "any", gender=gender)
             if ent is not None:
                 return Source(ent.name, ent.type, text, toks[0].start, toks[-1].end,
                               role=self.memory.roles.get(ent.name, ent.role))

@@ -73,6 +73,13 @@ def female_first_names() -> frozenset[str]:
     return frozenset(str(n) for n in _first_names_file().get("female_first_names") or [])
 
 
+@lru_cache(maxsize=1)
+def male_first_names() -> frozenset[str]:
+    """first_names that are neither women's nor unisex: English "she" does not refer to them."""
+    other = female_first_names() | frozenset(str(n) for n in _first_names_file().get("unisex_first_names") or [])
+    return first_names() - other
+
+
 def _name_like(word: str) -> bool:
     return word[:1].isupper() and word[1:2].islower() and word.replace("-", "").isalpha()
 
