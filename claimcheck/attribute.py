@@ -234,6 +234,8 @@ class Attributor:
                         and sent.token(t.head).upos in ("NOUN", "PROPN")
                         for t in run
                     )
+                    # "Sachsen-Anhalt" is one word (a place after "in"); "Hélène Vautrin" two
+                    words = sum(1 for k, t in enumerate(run) if t.text != "-" and not (k and glued(run[k - 1], t)))
                     place = (i > 0 and toks[i - 1].upos == "ADP" and toks[i - 1].text.lower() in PLACE_PREPOSITIONS) \
                         or (len(run) == n_words and not role)  # "in Frankfurt", a dateline "Frankfurt/Main."
                     kind = "government" if name.lower() in self.governments else (
@@ -241,7 +243,7 @@ class Attributor:
                         # "Denver Health Medical Center", "Quorra Systems": a body by its name's last word
                         "organization" if self.doc.language == "en" and len(run) >= 2
                         and run[-1].text.lower() in self.organizations else
-                        "person" if len(run) >= 2 or full != name or role or name in self.first_names else
+                        "person" if words >= 2 or full != name or role or name in self.first_names else
                         "place" if place else "organization")
                     if after_org:
                         role = None
@@ -271,14 +273,16 @@ class Attributor:
         elif want == "organization":
             cands = [e for e in cands if e.type in ("organization", "government")]
         if gender == "m":
-            women = female_first_names()
-            cands = [e for e in cands if e.name.split()[0] not in women | {"Mrs.", "Ms."} and not (
+            women = female_first_names() | {"Mrs.", "Ms."}
+            cands = [e for e in cands if not women.intersection(e.name.split()[:-1] or e.name.split()) and not (
                 e.role and (e.role.lower().endswith("woman") or (
                     e.role.lower().endswith("in") and PERSON_SUFFIX.search(e.role.lower()))))]
         elif gender == "f":
-            men = male_first_names()
-            cands = [e for e in cands if e.name.split()[0] not in men and e.name.split()[0] not in ("Mr.", "Mr")
-                     and not (e.role and e.role.lower().endswith("man"))]
+            men = male_first_names() | {"Mr.", "Mr"}
+            cands = [e for e in cands if not men.intersection(e.name.split()[:-1] or e.name.split())
+                     and not (e.role and (e.role.lower().endswith("man") or (
+                         self.doc.language == "de" and self._is_role(e.role) and not e.role.lower().endswith(
+                             ("in", "frau", "e", "en")))))]  # ("Verteidiger", "Anwalt": men; "Angeklagte": either)
         if not cands:
             return None
         # nearest sentence first; there, the subject, then the first-mentioned (the topic of news prose)
@@ -345,7 +349,10 @@ class Attributor:
         if k is not None:
             wider = toks + [t for t in sent_toks[k + 1 : k + 4] if t.text not in ALL_MARKS]
             hit = find_outlet(wider, self.rules.outlet_aliases)
-            if hit is not None and hit[1] < len(toks) and hit[2] > len(toks):
+            # ("die Finanznachrichtenagentur | Bloomberg": a title word, then the outlet's name)
+            titled = toks[-1].upos == "NOUN" and any(toks[-1].text.lower().endswith(w)
+                                                     for w in self.rules.outlet_references if len(w) >= 5)
+            if hit is not None and (hit[1] < len(toks) or (hit[1] == len(toks) and titled)) and hit[2] > len(toks):
                 toks = wider[: hit[2]]
         text = self._span_text(toks)
         back = self.title_back_reference(toks)
@@ -551,8 +558,13 @@ class Attributor:
             kind = "government" if "regierung" in head.text.lower() else "organization"
             return Source(self._bare(toks), kind, text, toks[0].start, toks[-1].end)
         if descriptor:
-            # a descriptor: "der SPD-Politiker", "die 54-Jährige", "the senator"
-            ent = self.recent_person(toks[0].start)
+            # a descriptor: "der SPD-Politiker", "die 54-Jährige", "the senator"; "der Anwalt" is a man,
+            # "die Kardiologin" a woman (German only: English roles rarely say)
+            role = last_word[-1].text.lower()
+            female = role.endswith(("in", "frau")) and bool(PERSON_SUFFIX.search(role) or role in self.roles)
+            gender = None if self.doc.language != "de" else "f" if female else \
+                "m" if toks[0].text.lower() == "der" and not role.endswith("en") else None  # (not "der Angeklagten")
+            ent = self.recent_person(toks[0].start, gender=gender)
             if ent is not None:
                 return Source(ent.name, "person", text, toks[0].start, toks[-1].end, role=self._bare(toks))
         if len(nouns) == 1 and nouns[0] is head and head.text.lower() in SPOKESPERSON \
@@ -851,6 +863,12 @@ class Attributor:
                 ent = self.recent_person(t.start)
                 if ent is not None:
                     self.memory.entities.append(Entity(ent.name, ent.type, si, 0, t.start, ent.role))
+            elif t.deprel.startswith("nsubj") and t.text.lower() in SPOKESPERSON and any(
+                    c.deprel.startswith("nmod") for c in sent.children(t)):
+                # "Ein Sprecher des Ministeriums wollte das nicht kommentieren. …, sagte er.": he speaks for it
+                src = self.resolve(Phrase(si, noun_phrase(sent, t), "subject"))
+                if src is not None and src.type in ("organization", "government"):
+                    self.memory.entities.append(Entity(src.name, "person", si, 0, t.start, t.text))
 
     def refers_to_document(self, phrase) -> bool:
         """ "dem Urteil", "in der Urteilsbegründung", "the report": a document of the source just named."""
@@ -925,12 +943,15 @@ class Attributor:
             return None
         targets = []
         for c in sorted((c for c in claims if c.sentence < p.sentence), key=lambda c: -c.start):
-            if c.speaker is not None or c.outlet is not None:
-                break
+            if (c.speaker is not None or c.outlet is not None) and not (
+                    c.kind == "hearsay" and c.inherited_from is not None):
+                break  # ("X soll …" took the last speaker only for want of a better one: the pointer is better)
             if p.sentence - c.sentence > 2 or c.paragraph != p.paragraph:
                 break
             targets.append(c)
         for c in targets:
+            if c.inherited_from is not None:
+                c.speaker, c.outlet, c.inherited_from = None, None, None
             if src.type == "outlet":
                 c.outlet = src
             else:

@@ -53,7 +53,8 @@ DOMAIN = re.compile(r"^(https?://)?[\w-]+(\.[\w-]+)*\.[a-z]{2,}(/\S*)?$", re.IGN
 PERSON_SUFFIX = re.compile(
     r"(politiker|jährige|sprecher|minister|chef|kanzler|präsident|vorsitzende|abgeordnete|anwalt|anwält|trainer|"
     r"experte|republikaner|demokrat|ökonom|forscher|leiter|direktor|bürgermeister|richter|staatsanwalt|senator|"
-    r"gouverneur|botschafter|sekretär|kommissar|ermittler|professor|autor|kandidat|manager)(in|innen|en|n|r|s)?$",
+    r"gouverneur|botschafter|sekretär|kommissar|ermittler|professor|autor|kandidat|manager|loge|login|arzt|ärztin|"
+    r"mediziner|wissenschaftler|berater|gewerkschafter|unternehmer|aktivist|historiker)(in|innen|en|n|r|s)?$",
     re.IGNORECASE,
 )
 # clauses these open after a cue's comma are circumstances, not content ("…, nachdem …", "…, woraufhin …")
@@ -380,6 +381,9 @@ class ClaimFinder:
         after = sent.token(tok.index + 1)
         if best.not_next and after is not None and after.text.lower() in best.not_next:
             return None  # "thanks to a big win"
+        if best.frame_only and not any(t.text.lower() in ("wie", "as") and not any(
+                x.text == "," for x in sent.tokens[t.index : tok.index - 1]) for t in sent.tokens[: tok.index - 1]):
+            return None  # "Wie AFP erfuhr, …" reports; "Sie erfuhr, dass …" is what she learnt
         unwanted = {w.lower() for w in best.not_objects}
         if unwanted and any(c.deprel in ("obj", "obl") and {c.lemma.lower(), c.text.lower()} & unwanted
                             for c in sent.children(tok)):
@@ -391,7 +395,7 @@ class ClaimFinder:
                 while (t := sent.token(k)) is not None and t.upos not in PUNCT and abs(k - tok.index) <= 3:
                     near.append(t)
                     k += step
-            if any(t.text.lower() in best.not_with for t in near):
+            if any(t.text.lower() in {w.lower() for w in best.not_with} for t in near):
                 return None  # "in Brand geraten", "befindet sich": another verb of the same form
         has_aux = any(c.upos == "AUX" for c in sent.children(tok))
         bare_participle = tok.feats.get("VerbForm") == "Part" and not has_aux
@@ -1104,10 +1108,11 @@ class ClaimFinder:
         prev = before[-1] if before else None
         if prev is not None and prev.text == ":" and len(before) > 1:
             prev = before[-2]  # "(Motto: „Entsorgung ist Vertrauenssache“)"
-        if prev is not None and TITLE_NOUNS.search(prev.text.replace("-", "")):
-            return True
         inner_toks = [t for t in sent.tokens if q.inner_start <= t.start < q.inner_end]
         has_verb = any(t.upos in ("VERB", "AUX") for t in inner_toks)
+        if prev is not None and TITLE_NOUNS.search(prev.text.replace("-", "")) and not (
+                has_verb and inner[:1].islower()):  # 'das Projekt „sehenden Auges an die Wand zu fahren“': words
+            return True
         capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in words)
         if not has_verb and len(words) >= 2 and TITLE_NOUNS.fullmatch(words[0].split("-")[-1].strip(",;:")):
             return True  # the quote names itself: „Sacharow-Preis für geistige Freiheit“, „Verband …“
@@ -2007,8 +2012,16 @@ class ClaimFinder:
                 clause_by_cue = True
         # "Wie X erklärte, …" / "As X said, …": the main clause after the frame is the content
         first_comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
+        wie_frame = False  # a "wie X mitteilte" frame around an indicative clause: attributed, not indirect speech
         if toks[0].text.lower() in ("wie", "as") and first_comma is not None and pos < first_comma:
             content = _trim(toks[first_comma + 1 :])
+            wie_frame = self.lang == "de"
+        # "Die Verdächtigen wurden festgenommen, wie die Polizei mitteilte.": the main clause before the frame
+        wie_after = next((k for k in range(pos - 1, 1, -1) if toks[k].text.lower() == "wie" and toks[k - 1].text == ","
+                          and not any(t.text == "," for t in toks[k:pos])), None) if self.lang == "de" else None
+        if wie_after is not None:
+            content = _trim(toks[: wie_after - 1])
+            wie_frame = True
         if self.lang == "en" and verb.kind in ("speech", "report", "belief") and (
                 not content or content[0].start > tok.start):
             # "reported in March that violent incidents … had doubled", "told The Post that staffing …": the clause
@@ -2074,6 +2087,11 @@ class ClaimFinder:
         ) and not any(q.start <= content[0].start < q.end for q in quotes) and not (
                 comma_before is None and self.infinitive_content(sent, tok, content)):
             content = []  # "betonte seine Bereitschaft, … zu sprechen": a zu-infinitive, reported speech
+        # "forderte, den Streit zur Chefsache zu machen": what was said, but as an act (a demand, a charge), not
+        # a statement: reported speech over the infinitive
+        infinitive_only = self.lang == "de" and bool(content) and not any(
+            is_finite_verb(t) or is_konjunktiv_one(t, sent) for t in content) and not any(
+            q.start <= content[0].start < q.end for q in quotes)
         if content and self.lang == "en" and content[-1].start > tok.start:
             rest = toks[toks.index(content[-1]) + 1 :]
             words = [t for t in rest if t.upos not in PUNCT]
@@ -2088,6 +2106,10 @@ class ClaimFinder:
                 if q.start < cand.start < q.end and cand.start - q.start <= 3:
                     cand.start = q.start
             cand.kind = "belief" if verb.kind == "belief" else "indirect_speech"
+            if infinitive_only and verb.act:
+                cand.kind = "reported_speech"
+            if wie_frame and not any(is_konjunktiv_one(t, sent) for t in content):
+                cand.kind = "attributed"  # an indicative main clause, "wie X mitteilte": the outlet's words, X's facts
         else:
             objects = [c for c in sent.children(tok) if c.deprel in ("obj", "iobj", "obl", "xcomp", "ccomp")]
             pointer_obj = [c for c in sent.children(tok) if c.deprel in ("obj", "nsubj", "obl")
@@ -2171,6 +2193,15 @@ class ClaimFinder:
                     for t in document.tokens):
                 # "In einem Bericht der Salzburger Nachrichten wurde vermutet, dass …": the report is the source
                 cand.source, cand.vague = document, None
+        if self.lang == "de" and any(c.deprel == "aux" and c.lemma == "sollen" for c in sent.children(tok)) \
+                and self._has_hearsay_modal([t for t in toks if not cand.start <= t.start < cand.end or not content],
+                                            sent):
+            # "Die Bundesregierung soll Paris mit dem Ausstieg gedroht haben": that it threatened is hearsay,
+            # reported by someone the sentence does not name
+            body = _trim(list(toks))
+            cand.start, cand.end = body[0].start, body[-1].end
+            cand.kind, cand.hearsay, cand.source, cand.rule = "hearsay", "soll", None, f"{self.lang}.hearsay.sollen"
+            return cand
         if self.lang == "en" and tok.lemma.lower() in CHARGE_LEMMAS and pos + 1 < len(toks) \
                 and toks[pos + 1].text.lower() in ("with", "of") and cand.source is not None \
                 and cand.source.tokens[-1].index < tok.index:
@@ -2638,6 +2669,13 @@ class ClaimFinder:
                 continue
             if target is not None and marker.kind in ("hearsay", "vague"):
                 self.hearsay_on_claim(target, marker, match)
+                continue
+            if target is not None and marker.kind == "continuation" and target.kind == "reported_speech" \
+                    and match[0] is body[0]:
+                # "Demnach verlangt Berlin die Hälfte der Fertigung": that Berlin demands it is what the source
+                # before reports, not Berlin's claim
+                target.start, target.end, target.source, target.cue = body[0].start, body[-1].end, None, None
+                target.kind, target.continues, target.rule = "attributed", True, f"{self.lang}.marker.continuation"
                 continue
             if target is not None and marker.kind in ("according_to",) and target.source is None:
                 target.source = self.marker_source(sent, marker, match)

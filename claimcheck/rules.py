@@ -50,6 +50,10 @@ class CueVerb(_Strict):
         [], description="With one of these words among its dependents it is no cue: 'in Brand geraten', 'befand sich'."
     )
     names: bool = Field(False, description="As a participle after a noun it names: 'a program called X'.")
+    act: bool = Field(False, description="With a zu-infinitive it reports an act, not a statement: 'forderte, … zu "
+                                         "bauen', 'warf ihr vor, … zu verschleppen' (reported speech).")
+    frame_only: bool = Field(False, description="A cue only in a 'wie X …' frame: 'Wie AFP erfuhr, …' (not "
+                                                "'erfuhr, dass').")
     noun_forms: list[str] = Field(
         [], description="Forms that are far more often plural nouns ('states', 'remarks'): a cue only where the "
                         "tagger calls them verbs.")

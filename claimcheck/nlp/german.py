@@ -143,10 +143,25 @@ def split_glued_brackets(sent: Sentence) -> None:
         sent.tokens = renumber(out)
 
 
+def split_final_number_stop(sent: Sentence) -> None:
+    """'… dem Sender France 24.' ends in one token '24.' (an ordinal to the tokenizer): at the end of a
+    sentence the full stop is punctuation, so "France 24" matches the outlet registry."""
+    tok = sent.tokens[-1] if sent.tokens else None
+    if tok is None or len(tok.text) < 2 or not tok.text.endswith(".") or not tok.text[:-1].isdigit():
+        return
+    mark = Token(index=0, text=".", lemma=".", upos="PUNCT", feats={}, head=tok.head or tok.index,
+                 deprel="punct", start=tok.end - 1, end=tok.end, xpos="$.")
+    tok.text = tok.lemma = tok.text[:-1]
+    tok.end -= 1
+    tok.feats = {k: v for k, v in tok.feats.items() if k != "NumType"} | {"NumType": "Card"}
+    sent.tokens = renumber([*sent.tokens, mark])
+
+
 def apply(sents: list[Sentence], text: str) -> list[Sentence]:
     sents = join_broken_sentences(sents, text)
     for sent in sents:
         split_glued_brackets(sent)
+        split_final_number_stop(sent)
     tag_names(sents)
     for sent in sents:
         for tok in sent.tokens:
