@@ -358,7 +358,8 @@ class Attributor:
         back = self.title_back_reference(toks)
         if back is not None:
             return back
-        outlet = self.match_outlet(toks)
+        # (with its quotation marks: die „Bild“ is the paper, "Bild" alone a picture)
+        outlet = self.match_outlet(toks) or self.match_outlet(phrase.tokens)
         if outlet:
             entry, _, _ = outlet
             src = self.outlet_source(entry, toks)
@@ -478,6 +479,12 @@ class Attributor:
             # "die Polizei in Köln", "a court in Manhattan": the body at its seat, not the place
             body = toks[toks.index(nouns[0]) :]
             return Source(self._span_text(body), "organization", text, toks[0].start, toks[-1].end)
+        org_at = next((k for k, t in enumerate(toks[:-1]) if t.upos == "NOUN" and t.text[:1].isupper()
+                       and t.text.lower().endswith(tuple(self.organizations)) and toks[k + 1] is propn[0]), None) \
+            if self.doc.language == "de" and propn and len(propn) <= 2 else None
+        if org_at is not None and all(t.upos == "PROPN" or t.text == "-" for t in toks[org_at + 1 :]):
+            # "ein Sprecher der Polizei Köln", "die Staatsanwaltschaft Osnabrück": the body and its seat
+            return Source(self._span_text(toks[org_at:]), "organization", text, toks[0].start, toks[-1].end)
         if propn and not descriptor and not role_for:
             between = [t for t in content if t.upos in ("NOUN", "PROPN") and t.text.islower() and self._is_role(t.text)
                        and propn[0].start < t.start < propn[-1].start
@@ -942,7 +949,10 @@ class Attributor:
                     c.via_sources = list(via)
             return None
         targets = []
+        pointer_sentences = {q.sentence for q in self.found.pointers if not q.via_only}
         for c in sorted((c for c in claims if c.sentence < p.sentence), key=lambda c: -c.start):
+            if c.sentence in pointer_sentences:
+                break  # "Das bestätigte die Polizei. … Das berichtete der BR.": the BR's stops at the police's
             if (c.speaker is not None or c.outlet is not None) and not (
                     c.kind == "hearsay" and c.inherited_from is not None):
                 break  # ("X soll …" took the last speaker only for want of a better one: the pointer is better)

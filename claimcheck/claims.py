@@ -461,9 +461,11 @@ class ClaimFinder:
             # "did not say", "never said"; "said the bill would not get a vote" is not negated, whatever the parse
             pos = toks.index(tok)
             return any(t.text.lower() in NEGATIONS for t in toks[max(0, pos - 2) : pos])
-        if any(c.text.lower() in NEGATIONS for c in sent.children(tok)):
-            return True
-        for t in toks[toks.index(tok) + 1 :]:
+        pos = toks.index(tok)
+        if any(c.text.lower() in NEGATIONS and not (c.index < tok.index and any(
+                t.text == "," for t in toks[toks.index(c) + 1 : pos])) for c in sent.children(tok)):
+            return True  # (not "Man streite in der Sache, nicht mit Gewalt, betonte sie": that "nicht" is hers)
+        for t in toks[pos + 1 :]:
             if t.text in (",", ":", ";") or t.text in ALL_MARKS:
                 return False
             if t.text.lower() in NEGATIONS:
@@ -1332,8 +1334,8 @@ class ClaimFinder:
         # a source marker outranks a stance verb: "Russia has backed the push, per a person briefed …" is the
         # person's account (attributed), not Russia's reported speech
         if any(m.kind == "according_to" for m, _ in markers):
-            for c in [c for c in made if c.kind == "reported_speech"]:
-                made.remove(c)
+            for c in [c for c in made if c.kind == "reported_speech" and not c.rule.endswith(".act")]:
+                made.remove(c)  # ("…, weil dieser ihn gebeten hatte, … zu stellen": a report of its own stays)
                 self.claims.remove(c)
         # 4. markers: laut/zufolge, Demnach, soll … haben, es heißt
         self.apply_markers(si, para, sent, markers, made)
@@ -2107,7 +2109,7 @@ class ClaimFinder:
                     cand.start = q.start
             cand.kind = "belief" if verb.kind == "belief" else "indirect_speech"
             if infinitive_only and verb.act:
-                cand.kind = "reported_speech"
+                cand.kind, cand.rule = "reported_speech", f"{self.lang}.cue.act"
             if wie_frame and not any(is_konjunktiv_one(t, sent) for t in content):
                 cand.kind = "attributed"  # an indicative main clause, "wie X mitteilte": the outlet's words, X's facts
         else:

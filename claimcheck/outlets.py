@@ -55,6 +55,17 @@ def find_outlet(tokens: list[Token], table: AliasTable) -> tuple[OutletEntry, in
                 if best is None or span[1] - span[0] > best[2] - best[1]:
                     best = (table[key], *span)
                 break
+        if best is None and table.quoted:
+            for j in range(min(len(words), i + 4), i, -1):
+                key = tuple(w for w, _, _ in words[i:j])
+                first, last = words[i][1], words[j - 1][2]
+                # „Welt“, »Bild«, „Bild“-Zeitung: the marks as tokens of their own or glued to the word
+                opened = tokens[first].text[:1] in QUOTE_CHARS or (first > 0 and tokens[first - 1].text in QUOTE_CHARS)
+                closed = tokens[last].text.rstrip("-")[-1:] in QUOTE_CHARS or last + 1 == len(tokens) or (
+                    tokens[last + 1].text in QUOTE_CHARS)  # (a source phrase may end before its closing mark)
+                if key in table.quoted and opened and closed:
+                    best = (table.quoted[key], first, last + 1)
+                    break
         head = words[i][0].split("-")[0]
         if best is None and "-" in words[i][0] and (head,) in table and len(head) >= 2:
             best = (table[(head,)], words[i][1], words[i][2] + 1)

@@ -95,6 +95,8 @@ class OutletEntry(_Strict):
     name: str
     type: OutletType
     aliases: list[str] = []
+    # names that are also common words: an outlet only inside quotation marks (der „Welt“, die »Bild«)
+    quoted_aliases: list[str] = []
     country: str | None = None
 
 
@@ -231,6 +233,23 @@ def load_yaml_model(path: Path, model: type[BaseModel]) -> BaseModel:
         raise RuleError(f"{path}:{where}: {msg}") from None
 
 
+def _german_past_plural(form: str) -> str | None:
+    """The plural of a listed past singular, which the lemmatizer misses as often ("warf" → "warfen",
+    "wies" → "wiesen", "fügte" → "fügten"); None for other forms."""
+    low = form.lower()
+    if " " in low or low.startswith("ge") or not low.isalpha():
+        return None
+    if low.endswith("te"):
+        return low + "n"
+    if low.endswith("t"):
+        return None  # "gibt", "wirft", "heißt" are present tense; strong pasts in -t list their plural
+    # a strong past: one syllable ending in a consonant (warf, wies, bat, hob, rief, strich)
+    vowels = sum(1 for a, b in zip(" " + low, low, strict=False) if b in "aeiouäöü" and a not in "aeiouäöü")
+    if vowels == 1 or (low.startswith(("be", "ver", "er", "ent", "zer", "unter")) and vowels == 2):
+        return low + ("en" if low[-1] not in "aeiouäöü" else "n")
+    return None
+
+
 @dataclass
 class LanguageRules:
     """Everything the rule stages need for one language, merged from all rule folders."""
@@ -257,6 +276,9 @@ class LanguageRules:
         for verb in self.cues.verbs:
             for form in verb.forms:
                 table.setdefault(form.lower(), []).append(verb)
+                plural = _german_past_plural(form) if self.language == "de" else None
+                if plural and verb not in table.get(plural, []):
+                    table.setdefault(plural, []).append(verb)
         return table
 
     @functools.cached_property
@@ -285,8 +307,18 @@ class LanguageRules:
         for outlet in self.outlets.outlets:
             for alias in [outlet.name, *outlet.aliases]:
                 table.setdefault(tuple(alias.lower().split()), outlet)
+                words = alias.lower().split()
+                if self.language == "de" and len(words) >= 2 and re.fullmatch(r"\w+(e|en|er|es)", words[0]):
+                    # "der Bayerische Rundfunk", "des Bayerischen Rundfunks": an adjective's endings (lower
+                    # priority than a listed alias)
+                    stem = re.sub(r"(e|en|er|es)$", "", words[0])
+                    for ending in ("e", "en", "er", "es"):
+                        table.setdefault((stem + ending, *words[1:]), outlet)
+                        table.setdefault((stem + ending, *words[1:-1], words[-1] + "s"), outlet)
                 if re.fullmatch(r"[A-ZÄÖÜ0-9./]{2,6}", alias):
                     table.acronyms.add(alias.lower())  # "EFE" names the agency, "Efe" a person
+            for alias in outlet.quoted_aliases:
+                table.quoted.setdefault(tuple(alias.lower().split()), outlet)
         return table
 
 
@@ -296,6 +328,7 @@ class AliasTable(dict[tuple[str, ...], "OutletEntry"]):
     def __init__(self) -> None:
         super().__init__()
         self.acronyms: set[str] = set()
+        self.quoted: dict[tuple[str, ...], OutletEntry] = {}  # aliases that count only in quotation marks
 
 
 def _merge(a: BaseModel, b: BaseModel) -> BaseModel:

@@ -577,3 +577,17 @@ def test_the_carrier_named_earlier_in_the_sentence_and_a_hyphenated_agent() -> N
                      "the flight-tracking service FlightAware.")
     assert claim_with(report, "canceled more than").speaker.name == "Northstar Airlines"
     assert "FlightAware" in claim_with(report, "third disruption").speaker.name
+
+
+def test_she_skips_a_man_named_last() -> None:
+    report = analyse("Ray Dunmore has picked apples here for 41 years. His daughter, Alicia, works as a nurse in "
+                     "Spokane. She says she has no plans to take over the farm.")
+    c = claim_with(report, "no plans to take over")
+    assert c.speaker is not None and c.speaker.name == "Alicia"
+
+
+def test_he_skips_a_woman_named_last() -> None:
+    report = analyse("Senator Tom Hale met Mayor Linda Ruiz on Monday. Ruiz praised the plan. He said the bill "
+                     "would pass in June.")
+    c = claim_with(report, "would pass in June")
+    assert c.speaker is not None and "Hale" in c.speaker.name

@@ -106,7 +106,7 @@ SPEAKER_CASES = {
         "Der Iran müsse", {"indirect_speech"}, "Rice"),
     "so-frame after a passive cue's clause": (
         "Ägypten wird inzwischen aufgefordert, die Grenze zu öffnen, so Hisbollah-Chef Hassan Nasrallah.",
-        "die Grenze zu öffnen", {"indirect_speech"}, "Nasrallah"),
+        "die Grenze zu öffnen", {"reported_speech"}, "Nasrallah"),  # a demand: reported speech (seed-gold)
     "a da-word stands for the cue's preposition, an adverb before the inverted subject": (
         "Dagegen protestierte auch der Deutsche Journalisten-Verband (DJV).",
         "Dagegen protestierte", {"reported_speech"}, "Journalisten-Verband"),
@@ -119,6 +119,25 @@ SPEAKER_CASES = {
     "impersonal 'hatte es geheißen' names its document": (
         "In einer Erklärung der EU-Außenminister hatte es geheißen: „Es gibt keine militärische Lösung.“",
         "keine militärische Lösung", {"direct_quote"}, "EU"),
+    "a spokesman of the police at its seat": (
+        "Ein Sprecher der Polizei Köln sagte, es gebe keine Spur.", "es gebe keine Spur", {"indirect_speech"},
+        "Polizei Köln"),
+    "'der Anwalt' is the man named, not the woman who was subject before": (
+        "Die Angeklagte Sabine K. räumte über ihren Verteidiger Malte Jürgensen Fehler ein. Seine Mandantin habe den "
+        "Überblick verloren, sagte der Anwalt.", "den Überblick verloren", {"indirect_speech"}, "Jürgensen"),
+    "a nationality noun as descriptor": (
+        "Trainer Ruud Veldkamp hofft auf einen Einsatz. Der Stürmer sei fit, sagte der Niederländer.",
+        "Der Stürmer sei fit", {"indirect_speech"}, "Veldkamp"),
+    "'er' after a spokesman who declined to comment": (
+        "Ein Sprecher des Bundesverteidigungsministeriums wollte den Bericht nicht kommentieren. Man führe "
+        "konstruktive Gespräche, sagte er lediglich.", "konstruktive Gespräche", {"indirect_speech"},
+        "Bundesverteidigungsministerium"),
+    "a plural past the lemmatizer misses": (
+        "Die Freien Wähler warfen dem Bürgermeister vor, die Sanierung verschleppt zu haben.",
+        "die Sanierung verschleppt", {"reported_speech"}, "Freien Wähler"),
+    "a 'nicht' before the frame's comma is the speaker's": (
+        "Man streite in der Sache, nicht mit Gewalt, betonte die Politikerin Monika Stöckl.",
+        "Man streite in der Sache", {"indirect_speech"}, "Stöckl"),
 }
 
 
@@ -278,3 +297,59 @@ def test_a_name_written_like_an_agency_acronym_is_the_person() -> None:
     report = analyse("Mittelfeldspieler Daniel Efe verteidigte den Coach. „Wir stehen hinter dem Trainer“, sagte Efe.")
     c = claim_with(report, "hinter dem Trainer")
     assert c.outlet is None and "Efe" in speaker(c), c
+
+
+def test_hearsay_on_a_cue_verb_answered_by_the_outlet_after_it() -> None:
+    report = analyse("Berlin besteht auf einem Standort in Sachsen-Anhalt. Die Bundesregierung soll Paris mit dem "
+                     "Ausstieg gedroht haben. Das berichtete die Zeitung „Le Monde“. Demnach verlangt Berlin die "
+                     "Hälfte der Fertigung.")
+    insist = claim_with(report, "besteht auf einem Standort")
+    assert insist.kind == "reported_speech" and speaker(insist) == "Berlin"
+    threat = claim_with(report, "mit dem Ausstieg gedroht")
+    assert threat.kind == "hearsay" and threat.speaker is None  # not Berlin: someone reports the threat
+    assert threat.outlet is not None and threat.outlet.name == "Le Monde"
+    demand = claim_with(report, "verlangt Berlin die Hälfte")
+    assert demand.kind == "attributed" and demand.outlet is not None and demand.outlet.name == "Le Monde"
+
+
+@pytest.mark.parametrize("text", [
+    "Ein Klub soll 35 Millionen Euro zahlen wollen. Das hatte die »Bild« am Mittwoch berichtet.",
+    "Ein Klub soll 35 Millionen Euro zahlen wollen. Das hatte die „Bild“ am Mittwoch berichtet.",
+])
+def test_a_common_word_in_quotation_marks_names_the_outlet(text: str) -> None:
+    c = claim_with(analyse(text), "35 Millionen Euro")
+    assert c.outlet is not None and c.outlet.name == "Bild-Zeitung" and c.speaker is None
+
+
+def test_bild_without_quotation_marks_is_a_picture() -> None:
+    report = analyse("Das Bild zeigt den Trainer. Er sagte, die Mannschaft sei bereit.")
+    assert all(c.outlet is None for c in report.claims)
+
+
+def test_a_wie_frame_around_an_indicative_clause_is_attributed() -> None:
+    report = analyse("Die Verdächtigen wurden am Morgen festgenommen, wie die Polizei mitteilte. Wie AFP aus "
+                     "Élysée-Kreisen erfuhr, hat der Präsident die Verhandlungen an sich gezogen.")
+    arrest = claim_with(report, "am Morgen festgenommen")
+    assert arrest.kind == "attributed" and speaker(arrest) == "Polizei"
+    afp = claim_with(report, "die Verhandlungen an sich gezogen")
+    assert afp.kind == "attributed" and afp.outlet is not None and afp.outlet.name == "AFP"
+
+
+def test_erfahren_outside_a_wie_frame_is_what_someone_learnt() -> None:
+    report = analyse("Die Käufer erfuhren erst später, dass sie Fälschungen erworben hatten.")
+    assert not any(c.kind == "indirect_speech" for c in report.claims)
+
+
+def test_an_outlet_name_ending_a_sentence_in_a_number() -> None:
+    c = claim_with(analyse("„Wir haben ein faires Angebot gemacht“, sagte sie dem Sender France 24."), "faires Angebot")
+    assert c.outlet is not None and c.outlet.name == "France 24"
+
+
+def test_a_partial_quote_after_a_title_noun_is_still_a_quote() -> None:
+    report = analyse("Osterloh warf der Regierung vor, das Projekt „sehenden Auges an die Wand zu fahren“.")
+    assert any(c.kind == "direct_quote" and "sehenden Auges" in c.text for c in report.claims)
+
+
+def test_verteidigen_in_sport_is_no_speech() -> None:
+    report = analyse("Magdalena Schnurr verteidigt ihren zweiten Platz in der Gesamtwertung.")
+    assert all(c.kind == "assertion" for c in report.claims)
