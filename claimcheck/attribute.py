@@ -41,6 +41,8 @@ def glued(a: Token, b: Token) -> bool:
 
 # continuations look back at most this many sentences for the attribution they continue
 CONTINUATION_WINDOW = 4
+# small words inside the name of a body ("Food and Drug Administration", "Bureau of Alcohol, Tobacco and Firearms")
+NAME_JOINERS = {"of", "and", "&", "for", "the", "on"}
 # a spokesperson with an indefinite article speaks for the organisation just named
 SPOKESPERSON = {"sprecher", "sprecherin", "spokesperson", "spokesman", "spokeswoman", "pressesprecher",
                 "pressesprecherin"}
@@ -479,6 +481,14 @@ class Attributor:
             # "die Polizei in Köln", "a court in Manhattan": the body at its seat, not the place
             body = toks[toks.index(nouns[0]) :]
             return Source(self._span_text(body), "organization", text, toks[0].start, toks[-1].end)
+        joined = [t for t in content if t.text != ","]
+        if self.doc.language == "en" and len(joined) >= 3 and joined[0].text[:1].isupper() \
+                and joined[-1].text[:1].isupper() and all(t.text[:1].isupper() or t.text.lower() in NAME_JOINERS
+                                                          for t in joined) \
+                and any(t.text.lower() in ("and", "&") for t in joined) \
+                and any(t.text.lower() in self.organizations for t in joined):
+            # "The Food and Drug Administration", "the Department of Health and Human Services": one name
+            return Source(self._span_text(content), "organization", text, toks[0].start, toks[-1].end)
         org_at = next((k for k, t in enumerate(toks[:-1]) if t.upos == "NOUN" and t.text[:1].isupper()
                        and t.text.lower().endswith(tuple(self.organizations)) and toks[k + 1] is propn[0]), None) \
             if self.doc.language == "de" and propn and len(propn) <= 2 else None

@@ -1651,8 +1651,26 @@ class ClaimFinder:
             if any(is_finite_verb(t) for t in clause[:stop]) and stop == len(clause):
                 return _trim(toks[k:])
             return content
-        if content[0].index < that.index or 1 < content[0].index - that.index <= 3:
+        between = toks[k + 1 : toks.index(content[0])] if content[0] in toks else []
+        if content[0].index < that.index or 1 < content[0].index - that.index <= 3 or (
+                content[0].index - that.index <= 9 and not any(
+                    t.text in (",", ";", ":") or self.cue_of(sent, t) is not None for t in between)):
+            # ('insisted that holding back the report was "about timing"': a subject the parse left out)
             return _trim(_tokens_between(sent, that.start, content[-1].end))
+        return content
+
+    def second_that_clause(self, sent: Sentence, tok: Token, content: list[Token]) -> list[Token]:
+        """ "said the commission began … in May and that it had acted lawfully", "told colleagues that … but that
+        …": a second that-clause the parse hung on the cue is part of what was said (English)."""
+        if not content:
+            return content
+        for c in sent.children(tok):
+            if c.deprel == "conj" and c.start > content[-1].start and any(
+                    g.deprel == "mark" and g.text.lower() == "that" for g in sent.children(c)):
+                first = next(t for t in sent.tokens if t.start >= content[-1].end)
+                joiner = [t for t in sent.tokens if first.start <= t.start < c.start and t.upos not in PUNCT]
+                if joiner and joiner[0].text.lower() in ("and", "but", "or") and not self.inside_quote(joiner[0]):
+                    return _trim(_tokens_between(sent, content[0].start, max(t.end for t in sent.subtree(c))))
         return content
 
     def opens_scene(self, sent: Sentence, head: Token) -> bool:
@@ -2029,6 +2047,7 @@ class ClaimFinder:
             # "reported in March that violent incidents … had doubled", "told The Post that staffing …": the clause
             # begins at "that", whatever the parse made of the words around it
             content = self.that_clause(sent, tok, content)
+            content = self.second_that_clause(sent, tok, content)
         # "confirmed the layoffs on Tuesday, saying it would …", "criticized the plan and said she …": the second
         # cue carries the clause; the cue before it reports no more than its object
         second_cue_at = self.second_cue(sent, tok) if self.lang == "en" else None
