@@ -415,7 +415,8 @@ class Attributor:
             return Source(bare, "government", text, toks[0].start, toks[-1].end,
                           role=self.governments.get(bare.lower()) or self.governments.get(head.text.lower()))
         # a name the text gave in full before is a name even where the tagger missed it ("Delgado said")
-        propn = [t for t in content if t.text[:1].isupper() and (t.upos == "PROPN" or t.text in self.memory.full_names)]
+        propn = [t for t in content if t.text[:1].isupper() and (t.upos == "PROPN" or t.text in self.memory.full_names)
+                 and not re.match(r"-(based|headquartered|born)\b", self.text[t.end : t.end + 16])]  # "Seattle-based"
         first_noun = content[0]
         # pronouns: "er", "sie"
         if len(content) == 1 and (head.upos == "PRON" or head.feats.get("Poss") == "Yes" or (
@@ -445,9 +446,11 @@ class Attributor:
             k -= 1
             if toks[k].text != "-":
                 last_word.insert(0, toks[k])
+        written = self.text[last_word[0].start : last_word[-1].end]  # "27-year-old", however tokenised
         descriptor = (
             toks[0].upos == "DET" and toks[0].text.lower() in ("der", "die", "the", "des", "dem", "den")
-            and self._is_role(last_word[-1].text) and (all(t in last_word for t in propn) or (
+            and (self._is_role(last_word[-1].text) or self._is_role(written))
+            and (all(t in last_word for t in propn) or (
                 # "the Texas senator", "the former New York mayor": the names only say of where
                 self.doc.language == "en" and last_word[-1].text.islower() and last_word[-1].text.lower()
                 not in SPOKESPERSON and all(p.start < last_word[0].start for p in propn)
@@ -827,9 +830,12 @@ class Attributor:
                 if c.continues and c.speaker is None and c.outlet is None:
                     self.inherit(c, last, si)
                 elif c.kind == "hearsay" and c.speaker is None and c.outlet is None and last is not None \
-                        and last.paragraph == c.paragraph and self.doc.language == "de":
-                    # (English "is said to", "reportedly" say that nobody is named: no inheritance)
-                    # "sollen … sein" continuing a source in the same paragraph
+                        and last.paragraph == c.paragraph and (self.doc.language == "de" or (
+                            c.hearsay == "allegedly" and last.sentence == si - 1 and last.kind == "attributed"
+                            and last.document is None and last.rule.startswith("en.marker.according_to"))):
+                    # "sollen … sein" continuing a source in the same paragraph; "According to charging documents,
+                    # … . He allegedly drove off": the documents allege it (English "is said to", "reportedly"
+                    # otherwise say that nobody is named: no inheritance)
                     self.inherit(c, last, si)
                 if c.kind == "direct_quote" and c.speaker is None and c.outlet is None and c.continues:
                     c.continues = False

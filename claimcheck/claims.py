@@ -2195,8 +2195,10 @@ class ClaimFinder:
             return cand
         cand.source = self.impersonal_source(sent, tok) or self.subject_of(
             sent, tok, avoid=(cand.start, cand.end) if content else None)
-        if self.lang == "en" and content and self.passive_without_agent(sent, tok) and verb.kind in (
-                "speech", "report") and (cand.source is None or cand.source.tokens[0].text.lower() == "it"):
+        believed_to = verb.kind == "belief" and pos + 1 < len(toks) and toks[pos + 1].text.lower() == "to"
+        if self.lang == "en" and content and self.passive_without_agent(sent, tok) and (verb.kind in (
+                "speech", "report") or believed_to) and (
+                cand.source is None or cand.source.tokens[0].text.lower() == "it" or believed_to):
             # "It was reported last month that …": reported, by nobody the text names
             aux = next((c for c in sent.children(tok) if c.deprel == "aux:pass"), None)
             cand.source, cand.kind = None, "hearsay"  # (a vague frame, like German "es heißt": weakly sourced)
