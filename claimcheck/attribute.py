@@ -570,6 +570,10 @@ class Attributor:
                 body = next(iter(bodies.values())) if len(bodies) == 1 else None
             if body is not None:
                 return Source(body.name, body.type, text, toks[0].start, toks[-1].end, role=head.text)
+        body = self.generic_body(toks, nouns, phrase.sentence) if nouns and self._is_role(nouns[0].text) else None
+        if body is not None:
+            # "Die Staatsanwaltschaft Bonn beantragte … Ein Sprecher der Behörde sagte": that body
+            return Source(body, "organization", text, toks[0].start, toks[-1].end, role=nouns[0].text)
         # the first noun heads a German phrase, unless it is cut short: "Mieterinnen- und Mieterverband"
         lead = nouns[1:2] if len(nouns) > 1 and nouns[0].text.endswith("-") else nouns[:1]
         if head.text.lower() in self.organizations or any(
@@ -718,6 +722,27 @@ class Attributor:
             return None
         if any(e.type == "person" and e.sentence == si - 1 and e.rank <= 0 for e in self.memory.entities):
             return None
+        return body
+
+    def generic_body(self, toks: list[Token], nouns: list[Token], si: int) -> str | None:
+        """German "(ein Sprecher) der Behörde / des Unternehmens": a generic word for a body, with the definite
+        article and nothing else, points back to the body named just before."""
+        if self.doc.language != "de" or len(nouns) != 2 or nouns[1].upos != "NOUN":
+            return None
+        k = toks.index(nouns[1]) if nouns[1] in toks else -1
+        word = nouns[1].text.lower()
+        if k < 1 or toks[k - 1].text.lower() not in ("der", "des") or k != len(toks) - 1:
+            return None
+        generic = word.rstrip("s") in self.organizations or word in self.org_descriptors or word.rstrip("s") in \
+            self.org_descriptors or word in ("behörde", "unternehmens", "ministeriums", "konzerns", "verbands",
+                                             "vereins", "gerichts", "instituts", "stadt", "polizei")
+        if not generic:
+            return None
+        body = self.recent_organization(si, before=toks[0].start)
+        if body is None:
+            ent = next((e for e in reversed(self.memory.entities) if e.type in ("organization", "government")
+                        and e.position < toks[0].start and e.sentence >= si - 3), None)
+            body = ent.name if ent is not None else None
         return body
 
     def recent_organization(self, si: int, before: int | None = None) -> str | None:

@@ -2032,6 +2032,14 @@ class ClaimFinder:
                 clause_by_cue = True
         # "Wie X erklärte, …" / "As X said, …": the main clause after the frame is the content
         first_comma = next((i for i, t in enumerate(toks) if t.text == ","), None)
+        if self.lang == "de" and not any(is_finite_verb(t) or is_konjunktiv_one(t, sent) for t in content) \
+                and pos + 3 < len(toks) and toks[pos + 1].text == "," \
+                and toks[pos + 2].text.lower() in ("man", "er", "sie", "es", "wir", "ich") \
+                and toks[pos + 3].text.islower() and toks[pos + 3].text.endswith(("e", "en")) \
+                and not self.inside_quote(toks[pos + 2]):
+            # "sagte, man prüfe Kameras" with "prüfe" read as an adjective: a pronoun and a verb open the clause
+            content = _trim(toks[pos + 2 :])
+            clause_by_cue = True
         wie_frame = False  # a "wie X mitteilte" frame around an indicative clause: attributed, not indirect speech
         if toks[0].text.lower() in ("wie", "as") and first_comma is not None and pos < first_comma:
             content = _trim(toks[first_comma + 1 :])
