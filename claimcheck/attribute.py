@@ -211,9 +211,10 @@ class Attributor:
             if self._name_like(toks, i, after_role):
                 j = i
                 while j + 1 < len(toks) and j - i < 5 and (
-                    self._name_like(toks, j + 1, after_role) or glued(toks[j], toks[j + 1])
+                    self._name_like(toks, j + 1, after_role) or glued(toks[j], toks[j + 1]) or (
+                        toks[j + 1].text == "&" and j + 2 < len(toks) and toks[j + 2].text[:1].isupper())
                 ):
-                    j += 1
+                    j += 2 if toks[j + 1].text == "&" else 1  # "Hartmann & Söhne", "Kessler & Rapp": one firm
                 while j > i and toks[j].text == "-":
                     j -= 1
                 run = toks[i : j + 1]
@@ -240,7 +241,7 @@ class Attributor:
                     words = sum(1 for k, t in enumerate(run) if t.text != "-" and not (k and glued(run[k - 1], t)))
                     place = (i > 0 and toks[i - 1].upos == "ADP" and toks[i - 1].text.lower() in PLACE_PREPOSITIONS) \
                         or (len(run) == n_words and not role)  # "in Frankfurt", a dateline "Frankfurt/Main."
-                    kind = "government" if name.lower() in self.governments else (
+                    kind = "government" if name.lower() in self.governments else "organization" if "&" in name else (
                         "organization" if after_org else
                         # "Denver Health Medical Center", "Quorra Systems": a body by its name's last word
                         "organization" if self.doc.language == "en" and len(run) >= 2
@@ -321,6 +322,12 @@ class Attributor:
         cut = next((k for k, t in enumerate(toks) if k > 0 and t.upos == "ADP" and t.text.lower() in SCENE_PREPOSITIONS
                     and any(x.upos in ("NOUN", "PROPN") for x in toks[:k]) and not self.group_at_body(toks, k)), None)
         toks = toks[:cut] if cut is not None else toks
+        # "die 52-Jährige | ihren Anhängern in Detroit": a dative or accusative phrase after the subject is
+        # whom she spoke to (German; the parse sometimes hangs it on the subject)
+        to_whom = next((k for k, t in enumerate(toks) if k > 1 and self.doc.language == "de"
+                        and t.upos in ("DET", "PRON") and t.feats.get("Case") in ("Dat", "Acc")
+                        and toks[k - 1].upos == "NOUN" and self._is_role(toks[k - 1].text)), None)
+        toks = toks[:to_whom] if to_whom is not None else toks
         # "eine Sprecherin in München": a person is where she spoke, a body ("die Polizei in Köln") is its seat
         at = next((k for k, t in enumerate(toks) if k > 0 and t.text.lower() == "in" and t.upos == "ADP"
                    and toks[k - 1].text.lower() in SPOKESPERSON
@@ -347,6 +354,13 @@ class Attributor:
             if j > k + 1:
                 toks = toks + sent_toks[k + 1 : j]
                 k = j - 1
+        if k is not None and self.doc.language == "de" and toks[-1].upos == "NOUN" and self._is_role(toks[-1].text) \
+                and k + 2 < len(sent_toks) and all(t.upos == "PROPN" and t.text[:1].isupper()
+                                                   for t in sent_toks[k + 1 : k + 3]) \
+                and sent_toks[k + 1].text in self.first_names:
+            # "sagte sein Wahlkampfmanager | Tom Reyes": the name after the role, whatever the parse hung it on
+            toks = toks + sent_toks[k + 1 : k + 3]
+            k += 2
         # the phrase may stop inside an outlet's name ("die „Washington | Post“"): look a few words on
         if k is not None:
             wider = toks + [t for t in sent_toks[k + 1 : k + 4] if t.text not in ALL_MARKS]
@@ -504,7 +518,7 @@ class Attributor:
                        and "," not in self.text[propn[0].start : t.start]]  # not "Dan Whitcombe, chair of …"
             if between:
                 propn = [p for p in propn if p.start > between[-1].start]  # "City Council member Rosa Jiménez"
-            run = self._name_run(content, propn)
+            run = self._name_run(content, propn, self.text)
             while len(run) > 1 and (self._title(run, 0) or self._is_role(run[0].text) or self._honorific(run[0])):
                 run = run[1:]  # "Sen. Dale Hutchins" → Dale Hutchins, role Sen.; "Mr. Hale" → Hale
             title = None
@@ -585,7 +599,8 @@ class Attributor:
             # a descriptor: "der SPD-Politiker", "die 54-Jährige", "the senator"; "der Anwalt" is a man,
             # "die Kardiologin" a woman (German only: English roles rarely say)
             role = last_word[-1].text.lower()
-            female = role.endswith(("in", "frau")) and bool(PERSON_SUFFIX.search(role) or role in self.roles)
+            female = (role.endswith(("in", "frau")) and bool(PERSON_SUFFIX.search(role) or role in self.roles)) or (
+                toks[0].text.lower() == "die" and role.endswith("e"))  # "die 52-Jährige", "die Angeklagte"
             gender = None if self.doc.language != "de" else "f" if female else \
                 "m" if toks[0].text.lower() == "der" and not role.endswith("en") else None  # (not "der Angeklagten")
             ent = self.recent_person(toks[0].start, gender=gender)
@@ -738,6 +753,10 @@ class Attributor:
                                              "vereins", "gerichts", "instituts", "stadt", "polizei")
         if not generic:
             return None
+        # the body that spoke just before ("Die Berlinale lehnte die Forderung ab. …, sagte ein Sprecher des
+        # Festivals"), else the one that was a subject
+        if self.last_body is not None and si - self.last_body[0] <= 1:
+            return self.last_body[1].name
         body = self.recent_organization(si, before=toks[0].start)
         if body is None:
             ent = next((e for e in reversed(self.memory.entities) if e.type in ("organization", "government")
@@ -811,7 +830,7 @@ class Attributor:
         return full, None
 
     @staticmethod
-    def _name_run(content: list[Token], propn: list[Token]) -> list[Token]:
+    def _name_run(content: list[Token], propn: list[Token], text: str = "") -> list[Token]:
         """The contiguous run of name tokens around a proper noun ("Okonkwo-Brandt" is one); a full
         name of two words beats a prefix ("DWD-Meteorologe Florian Imhoff" → Florian Imhoff)."""
         full = [p for k, p in enumerate(propn[:-1]) if propn[k + 1].index == p.index + 1 and not glued(p, propn[k + 1])
@@ -822,6 +841,9 @@ class Attributor:
                 content[i - 1].index == content[i].index - 1 and 2 <= len(content[i - 1].text) <= 5
                 and content[i - 1].text.isupper() and content[i - 1].text.isalpha())):
             i -= 1  # "IG Metall", "DB Regio": an abbreviation opens the name
+        while i > 0 and content[i - 1].index == content[i].index - 2 and content[i - 1].text[:1].isupper() \
+                and text[content[i - 1].end : content[i].start] == " & ":
+            i -= 1  # "Hartmann & Söhne": one firm
         j = max(i, content.index(full[0] if full else free[-1] if free else propn[0]))
         while j + 1 < len(content) and (
             (content[j + 1].upos in ("PROPN", "NOUN", "X") and content[j + 1].text[:1].isupper()
@@ -829,8 +851,11 @@ class Attributor:
             or glued(content[j], content[j + 1])
             or (content[j + 1].index == content[j].index + 2 and content[j + 1].start == content[j].end + 1
                 and content[j].upos == "PROPN" and content[j + 1].text[:1].isupper())
+            or (content[j + 1].index == content[j].index + 2 and text[content[j].end : content[j + 1].start] == " & "
+                and content[j + 1].text[:1].isupper())
         ):
-            j += 1  # "Joe Biden" with "Biden" tagged as a noun is still one name; "Okonkwo-Brandt" past its hyphen
+            j += 1  # "Joe Biden" with "Biden" tagged as a noun is still one name; "Okonkwo-Brandt" past its hyphen;
+            # "Hartmann & Söhne" one firm
         return content[i : j + 1]
 
     # ---- the pass over the document

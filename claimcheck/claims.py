@@ -2443,6 +2443,10 @@ class ClaimFinder:
                     return Phrase(self.si_of[id(sent)], noun_phrase(sent, c), "outlet-hint")
             return None
         _, i, j = found
+        while i > 0 and toks[i - 1].text in ALL_MARKS:
+            i -= 1  # der »Zeit«: the marks make the word a name
+        while j < len(toks) and toks[j].text in ALL_MARKS:
+            j += 1
         return Phrase(self.si_of[id(sent)], toks[i:j], "outlet-hint")
 
     def _has_hearsay_modal(self, tokens: list[Token], sent: Sentence) -> bool:

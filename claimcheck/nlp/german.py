@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 from claimcheck.nlp.doc import Sentence, Token, renumber
@@ -157,9 +158,49 @@ def split_final_number_stop(sent: Sentence) -> None:
     sent.tokens = renumber([*sent.tokens, mark])
 
 
+# the contractions German writes as one word for two (the tokenizer's multi-word tokens)
+CONTRACTIONS = frozenset(
+    "am an'm im vom zum zur beim ins ans aufs übers unters durchs fürs hinters vors ums überm unterm hinterm vorm "
+    "hinterm außerm".split()
+)
+
+
+def join_false_contractions(sent: Sentence, text: str) -> None:
+    """'Tom' → 'Tn' + 'dem', 'Rom' → 'R' + 'dem', 'kam' → 'k' + 'dem': the small tokenizer splits a word that ends
+    like "zum" or "am" into two. Anything but a real contraction is one word again (a name if capitalised)."""
+    toks = sent.tokens
+    if not any(a.start == b.start and a.end == b.end for a, b in itertools.pairwise(toks)):
+        return
+    out: list[Token] = []
+    k = 0
+    while k < len(toks):
+        tok = toks[k]
+        j = k
+        while j + 1 < len(toks) and toks[j + 1].start == tok.start and toks[j + 1].end == tok.end:
+            j += 1
+        surface = text[tok.start : tok.end]
+        if j > k and surface.strip("„“‚‘»«\"'").lower() not in CONTRACTIONS:
+            parts = toks[k : j + 1]
+            merged = [p.index for p in parts]
+            head = next((p for p in parts if p.head not in merged), parts[0])
+            tok.text = tok.lemma = surface
+            tok.upos = "PROPN" if surface[:1].isupper() else head.upos
+            tok.feats, tok.head, tok.deprel = ({} if surface[:1].isupper() else head.feats), head.head, head.deprel
+            for t in toks:
+                if t.head in merged[1:]:
+                    t.head = tok.index  # (words that hung on the dropped half hang on the word)
+            out.append(tok)
+        else:
+            out.extend(toks[k : j + 1])
+        k = j + 1
+    if len(out) < len(toks):
+        sent.tokens = renumber(out)
+
+
 def apply(sents: list[Sentence], text: str) -> list[Sentence]:
     sents = join_broken_sentences(sents, text)
     for sent in sents:
+        join_false_contractions(sent, text)
         split_glued_brackets(sent)
         split_final_number_stop(sent)
     tag_names(sents)
