@@ -2773,7 +2773,8 @@ class ClaimFinder:
                     cand.kind = "indirect_speech"
             elif marker.kind == "continuation":
                 cand.continues = True
-                if any(is_konjunktiv_one(t, sent) for t in sent.tokens):
+                # ("Die Befürworter hätten demnach nur …": Konjunktiv II stands in for a plural Konjunktiv I)
+                if any(is_konjunktiv_one(t, sent) or is_konjunktiv(t) for t in sent.tokens if not self.inside_quote(t)):
                     cand.kind = "indirect_speech"
             elif marker.kind == "hearsay":
                 cand.kind = "hearsay"
