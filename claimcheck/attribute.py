@@ -432,6 +432,14 @@ class Attributor:
         propn = [t for t in content if t.text[:1].isupper() and (t.upos == "PROPN" or t.text in self.memory.full_names)
                  and not re.match(r"-(based|headquartered|born)\b", self.text[t.end : t.end + 16])]  # "Seattle-based"
         first_noun = content[0]
+        if len(content) == 1 and head.text.lower() in self.anonymous and head.text.lower() not in self.pronouns:
+            # "unter Berufung auf Insider", "Insider sagten": unnamed, whatever the tagger made of the word
+            return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
+        if self.doc.language == "de" and content[0].upos == "NOUN" and content[0].text.lower() in self.anonymous \
+                and content[0].text.lower() not in ("person", "quelle") and len(content) > 1 \
+                and not any(t.upos == "PROPN" and t.start < content[0].start for t in content):
+            # "Mitarbeiter des Medienboards Berlin-Brandenburg": unnamed people of a named body
+            return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         # pronouns: "er", "sie"
         if len(content) == 1 and (head.upos == "PRON" or head.feats.get("Poss") == "Yes" or (
                 head.upos == "DET" and head.text.lower() in self.pronouns)):  # "dieser" tagged DET

@@ -2459,6 +2459,9 @@ class ClaimFinder:
                         return True
                     if r.text.lower() in ("haben", "sein") and j > 0 and rest[j - 1].text.lower().startswith("ge"):
                         return True
+                    if r.text.lower() in ("haben", "sein") and j > 0 and rest[j - 1].text.islower() \
+                            and rest[j - 1].text.endswith(("t", "en")) and rest[j - 1].upos in ("VERB", "ADJ", "AUX"):
+                        return True  # "soll … versucht haben", "soll … verschwunden sein": a participle, however tagged
         return False
 
     # -- markers
