@@ -435,6 +435,11 @@ class Attributor:
         if len(content) == 1 and head.text.lower() in self.anonymous and head.text.lower() not in self.pronouns:
             # "unter Berufung auf Insider", "Insider sagten": unnamed, whatever the tagger made of the word
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
+        if self.doc.language == "de" and head.text.lower() == content[-1].text.lower() and all(
+                t.upos in ("NOUN", "PROPN", "ADJ") for t in content) and not any(
+                t.text in self.first_names for t in content) and self.vague_word(head.text):
+            # "Ökonomen", "IT-Sicherheitsexperten", "Demokratische Strategen": an unnamed group, however tagged
+            return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end, vague=True)
         if self.doc.language == "de" and content[0].upos == "NOUN" and content[0].text.lower() in self.anonymous \
                 and content[0].text.lower() not in ("person", "quelle") and len(content) > 1 \
                 and not any(t.upos == "PROPN" and t.start < content[0].start for t in content):
@@ -683,6 +688,11 @@ class Attributor:
         return self.doc.language == "en" and toks[k].text.lower() == "at" and k + 1 < len(toks) \
             and toks[k - 1].text.lower() in self.vague and (toks[k + 1].upos == "PROPN" or (
                 k + 2 < len(toks) and toks[k + 1].upos == "DET" and toks[k + 2].text[:1].isupper()))
+
+    def vague_word(self, word: str) -> bool:
+        """A vague group word or a compound ending in one ("Experten", "IT-Sicherheitsexperten")."""
+        low = word.lower()
+        return low in self.vague or any(low.endswith(v) and len(low) > len(v) + 2 for v in self.vague if len(v) >= 6)
 
     def vague_compound(self, noun: Token) -> bool:
         """ "Militärexperten", "Regierungskritiker": a German compound of a vague group word."""
