@@ -1195,7 +1195,9 @@ class ClaimFinder:
                 silent = (tok, verb or CueVerb(lemma=tok.lemma.lower()))
             if verb and self.lang == "en" and self.anonymity_aside(sent, tok):
                 continue  # "…, speaking on condition of anonymity to discuss …, said …": why they are not named
-            if verb and not self.negated(sent, tok) and not self.infinitive_clause(sent, tok) and not (
+            # a negated belief is still a belief ("glaubt nicht an eine rasche Wende"); negated speech says nothing
+            if verb and not (self.negated(sent, tok) and verb.kind != "belief") \
+                    and not self.infinitive_clause(sent, tok) and not (
                     verb.lemma != "heißen" and self.expletive_subject(sent, tok)):
                 cues.append((tok, verb))
         # a cue inside a relative clause ("…, den die New York Times zitiert, kommentierte …") frames
