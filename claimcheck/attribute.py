@@ -14,6 +14,7 @@ Turns the grammatical source phrases found by `claims` into named sources:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -376,6 +377,10 @@ class Attributor:
             return back
         # (with its quotation marks: die „Bild“ is the paper, "Bild" alone a picture)
         outlet = self.match_outlet(toks) or self.match_outlet(phrase.tokens)
+        if outlet is not None and outlet[1] >= 2 and toks[outlet[1] - 1].text.lower() in ("dem", "der") \
+                and any(t.upos == "PROPN" for t in toks[: outlet[1] - 1]) and self.doc.language == "de":
+            # "der Datenschutzbeauftragte Karsten Vogt | dem NDR": whom he told, not who spoke
+            return self._resolve(Phrase(phrase.sentence, toks[: outlet[1] - 1], phrase.role))
         if outlet:
             entry, _, _ = outlet
             src = self.outlet_source(entry, toks)
@@ -925,6 +930,7 @@ class Attributor:
                     self.memory.entities.append(
                         Entity(c.speaker.name, "person", si, -1, c.speaker.start, c.speaker.role))
             self._learn_subject_pronouns(si, sent)
+        self.carry_open_quotes(claims)
         self.answer_hearsay(claims)
         self.answer_headlines(claims)
         # partial quotes inside a content claim take that claim's speaker
@@ -1058,6 +1064,19 @@ class Attributor:
             if c.kind == "assertion":
                 c.kind = "indirect_speech" if c.continues else "attributed"
         return targets[0] if targets else None
+
+    def carry_open_quotes(self, claims: list[Candidate]) -> None:
+        """A quote over several paragraphs opens each paragraph and closes only at its end, where the frame is
+        („… ¶ „…“, sagte Vogt): the frame after the last part names the speaker of every part."""
+        quotes = sorted((c for c in claims if c.kind == "direct_quote"), key=lambda c: c.start)
+        for a, b in reversed(list(itertools.pairwise(quotes))):
+            gap = self.text[a.end : b.start]
+            if a.cue is not None or self.text[a.end - 1 : a.end] in ALL_MARKS or gap.strip() or "\n" not in gap:
+                continue
+            if b.speaker is None and b.outlet is None:
+                continue
+            a.speaker, a.outlet, a.cue, a.cue_lemma = b.speaker, b.outlet, b.cue, b.cue_lemma
+            a.via_sources, a.inherited_from, a.continues = list(b.via_sources), None, False
 
     def answer_hearsay(self, claims: list[Candidate]) -> None:
         """'reportedly' / 'soll' answered by an outlet in the next sentence of the paragraph."""
