@@ -55,7 +55,7 @@ PERSON_SUFFIX = re.compile(
     r"experte|republikaner|demokrat|ökonom|forscher|leiter|direktor|bürgermeister|richter|staatsanwalt|senator|"
     r"gouverneur|botschafter|sekretär|kommissar|ermittler|professor|autor|kandidat|manager|loge|login|arzt|ärztin|"
     r"mediziner|wissenschaftler|berater|gewerkschafter|unternehmer|aktivist|historiker|beauftragte|spieler|"
-    r"stürmer|torwart)(in|innen|en|n|r|s)?$",
+    r"stürmer|torwart|ingenieur|architekt|pfarrer|bischof|soldat|offizier|kommandeur)(in|innen|en|n|r|s)?$",
     re.IGNORECASE,
 )
 # clauses these open after a cue's comma are circumstances, not content ("…, nachdem …", "…, woraufhin …")
