@@ -602,7 +602,9 @@ class Attributor:
                 body = next(iter(bodies.values())) if len(bodies) == 1 else None
             if body is not None:
                 return Source(body.name, body.type, text, toks[0].start, toks[-1].end, role=head.text)
-        body = self.generic_body(toks, nouns, phrase.sentence) if nouns and self._is_role(nouns[0].text) else None
+        body = self.generic_body(toks, nouns, phrase.sentence) if nouns and (
+            self._is_role(nouns[0].text) or nouns[0].text.lower() in self.document_nouns) else None  # "(in einer)
+        # Mitteilung des Ministeriums": that ministry's
         if body is not None:
             # "Die Staatsanwaltschaft Bonn beantragte … Ein Sprecher der Behörde sagte": that body
             return Source(body, "organization", text, toks[0].start, toks[-1].end, role=nouns[0].text)

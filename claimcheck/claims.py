@@ -2876,7 +2876,9 @@ class ClaimFinder:
 
     def _previous_was_speech(self, si: int) -> bool:
         prev = [c for c in self.claims if c.sentence == si - 1]
-        return any(c.kind in ("indirect_speech", "direct_quote") for c in prev)
+        # ("…, wie die Armee mitteilte. Die Angriffe hätten sich …": an attributed report goes on too)
+        return any(c.kind in ("indirect_speech", "direct_quote") or (c.kind == "attributed" and c.source is not None)
+                   for c in prev)
 
     def is_headline(self, sent: Sentence) -> bool:
         """A one-line paragraph without final punctuation."""
