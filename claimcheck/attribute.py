@@ -376,11 +376,13 @@ class Attributor:
         if back is not None:
             return back
         # (with its quotation marks: die „Bild“ is the paper, "Bild" alone a picture)
-        outlet = self.match_outlet(toks) or self.match_outlet(phrase.tokens)
-        if outlet is not None and outlet[1] >= 2 and toks[outlet[1] - 1].text.lower() in ("dem", "der") \
-                and any(t.upos == "PROPN" for t in toks[: outlet[1] - 1]) and self.doc.language == "de":
+        in_toks = self.match_outlet(toks)
+        outlet = in_toks or self.match_outlet(phrase.tokens)
+        if self.doc.language == "de" and in_toks is not None and 2 <= in_toks[1] < len(toks) \
+                and toks[in_toks[1] - 1].text.lower() in ("dem", "der") \
+                and any(t.upos == "PROPN" for t in toks[: in_toks[1] - 1]):
             # "der Datenschutzbeauftragte Karsten Vogt | dem NDR": whom he told, not who spoke
-            return self._resolve(Phrase(phrase.sentence, toks[: outlet[1] - 1], phrase.role))
+            return self._resolve(Phrase(phrase.sentence, toks[: in_toks[1] - 1], phrase.role))
         if outlet:
             entry, _, _ = outlet
             src = self.outlet_source(entry, toks)
@@ -1075,8 +1077,9 @@ class Attributor:
             gap = self.text[a.end : b.start]
             if a.cue is not None or self.text[a.end - 1 : a.end] in ALL_MARKS or gap.strip() or "\n" not in gap:
                 continue
-            if b.speaker is None and b.outlet is None:
-                continue
+            if (b.speaker is None and b.outlet is None) or (
+                    a.speaker is not None and b.speaker is not None and a.speaker.name == b.speaker.name):
+                continue  # (already that speaker's: keep the mention it has)
             a.speaker, a.outlet, a.cue, a.cue_lemma = b.speaker, b.outlet, b.cue, b.cue_lemma
             a.via_sources, a.inherited_from, a.continues = list(b.via_sources), None, False
 
