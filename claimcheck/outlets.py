@@ -55,6 +55,12 @@ def find_outlet(tokens: list[Token], table: AliasTable) -> tuple[OutletEntry, in
                 if best is None or span[1] - span[0] > best[2] - best[1]:
                     best = (table[key], *span)
                 break
+        if best is None and table.cased:
+            for j in range(min(len(words), i + 4), i, -1):
+                cased = tuple(tokens[k].text.strip(QUOTE_CHARS) for k in range(words[i][1], words[j - 1][2] + 1))
+                if cased in table.cased:
+                    best = (table.cased[cased], words[i][1], words[j - 1][2] + 1)
+                    break
         if best is None and table.quoted:
             for j in range(min(len(words), i + 4), i, -1):
                 key = tuple(w for w, _, _ in words[i:j])

@@ -97,6 +97,8 @@ class OutletEntry(_Strict):
     aliases: list[str] = []
     # names that are also common words: an outlet only inside quotation marks (der „Welt“, die »Bild«)
     quoted_aliases: list[str] = []
+    # names that are also common words: an outlet only written exactly so ("told Variety", not "a variety of")
+    cased_aliases: list[str] = []
     country: str | None = None
 
 
@@ -305,7 +307,8 @@ class LanguageRules:
         """Lower-cased token tuples of every outlet name and alias → outlet."""
         table = AliasTable()
         for outlet in self.outlets.outlets:
-            for alias in [outlet.name, *outlet.aliases]:
+            common = outlet.name in outlet.cased_aliases or outlet.name in outlet.quoted_aliases  # "Variety", "Blick"
+            for alias in [outlet.name, *outlet.aliases] if not common else outlet.aliases:
                 table.setdefault(tuple(alias.lower().split()), outlet)
                 words = alias.lower().split()
                 if self.language == "de" and len(words) >= 2 and re.fullmatch(r"\w+(e|en|er|es)", words[0]):
@@ -319,6 +322,8 @@ class LanguageRules:
                     table.acronyms.add(alias.lower())  # "EFE" names the agency, "Efe" a person
             for alias in outlet.quoted_aliases:
                 table.quoted.setdefault(tuple(alias.lower().split()), outlet)
+            for alias in outlet.cased_aliases:
+                table.cased.setdefault(tuple(alias.split()), outlet)
         return table
 
 
@@ -329,6 +334,7 @@ class AliasTable(dict[tuple[str, ...], "OutletEntry"]):
         super().__init__()
         self.acronyms: set[str] = set()
         self.quoted: dict[tuple[str, ...], OutletEntry] = {}  # aliases that count only in quotation marks
+        self.cased: dict[tuple[str, ...], OutletEntry] = {}  # aliases that count only written with these capitals
 
 
 def _merge(a: BaseModel, b: BaseModel) -> BaseModel:

@@ -591,3 +591,10 @@ def test_he_skips_a_woman_named_last() -> None:
                      "would pass in June.")
     c = claim_with(report, "would pass in June")
     assert c.speaker is not None and "Hale" in c.speaker.name
+
+
+def test_an_outlet_named_by_a_common_word_only_as_written() -> None:
+    report = analyse("The singer told Variety that she was fine. A variety of sources disagreed.")
+    told = claim_with(report, "she was fine")
+    assert told.outlet is not None and told.outlet.name == "Variety"
+    assert all(c.outlet is None for c in report.claims if "variety of" in c.text)
