@@ -775,9 +775,8 @@ class Attributor:
         word = nouns[1].text.lower()
         if k < 1 or toks[k - 1].text.lower() not in ("der", "des") or k != len(toks) - 1:
             return None
-        generic = word.rstrip("s") in self.organizations or word in self.org_descriptors or word.rstrip("s") in \
-            self.org_descriptors or word in ("behörde", "unternehmens", "ministeriums", "konzerns", "verbands",
-                                             "vereins", "gerichts", "instituts", "stadt", "polizei")
+        stem = word.removesuffix("es") if word.endswith("es") and word[:-2] in self.organizations else word.rstrip("s")
+        generic = stem in self.organizations or stem in self.org_descriptors  # "der Behörde", "des Unternehmens"
         if not generic:
             return None
         # the body that spoke just before ("Die Berlinale lehnte die Forderung ab. …, sagte ein Sprecher des
