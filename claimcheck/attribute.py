@@ -42,6 +42,9 @@ def glued(a: Token, b: Token) -> bool:
 
 # continuations look back at most this many sentences for the attribution they continue
 CONTINUATION_WINDOW = 4
+# words that count people without naming them ("mehrere Parlamentarier", "several aides")
+COUNTING_WORDS = {"mehrere", "einige", "zahlreiche", "wenige", "etliche", "several", "some", "two", "three", "four",
+                  "zwei", "drei", "vier", "fünf"}
 # small words inside the name of a body ("Food and Drug Administration", "Bureau of Alcohol, Tobacco and Firearms")
 NAME_JOINERS = {"of", "and", "&", "for", "the", "on"}
 # a spokesperson with an indefinite article speaks for the organisation just named
@@ -658,6 +661,10 @@ class Attributor:
                 and toks[0].text.lower() in INDEFINITE | {"one"} and not word.endswith(tuple(self.document_nouns)) \
                 and not word.endswith(tuple(self.organizations)) and word not in self.org_descriptors:
             # "One engineer said", "ein Augenzeuge berichtete": somebody the text does not name
+            return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
+        if (toks[0].upos == "NUM" or toks[0].text.lower() in COUNTING_WORDS) and head.upos == "NOUN" \
+                and not propn and head.feats.get("Number") != "Sing":
+            # "zwei ranghohe Offiziere", "mehrere Parlamentarier": people counted, not named
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         return Source(self._bare(toks), "group", text, toks[0].start, toks[-1].end)
 
