@@ -442,7 +442,9 @@ class Attributor:
         propn = [t for t in content if t.text[:1].isupper() and (t.upos == "PROPN" or t.text in self.memory.full_names)
                  and not re.match(r"-(based|headquartered|born)\b", self.text[t.end : t.end + 16])]  # "Seattle-based"
         first_noun = content[0]
-        if len(content) == 1 and head.text.lower() in self.anonymous and head.text.lower() not in self.pronouns:
+        one_word = all(glued(a, b) or b.start == a.end for a, b in itertools.pairwise(toks)) and len(toks) <= 3
+        if (len(content) == 1 or one_word) and content[-1].text.lower().split("-")[-1] in self.anonymous \
+                and head.text.lower() not in self.pronouns:  # ("Élysée-Kreisen")
             # "unter Berufung auf Insider", "Insider sagten": unnamed, whatever the tagger made of the word
             return Source(self._bare(toks), "anonymous", text, toks[0].start, toks[-1].end)
         if self.doc.language == "de" and head.text.lower() == content[-1].text.lower() and all(

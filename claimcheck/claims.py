@@ -2256,6 +2256,12 @@ class ClaimFinder:
             return None  # "I want you to know …", "we hope …": the speaker's own words (a transcript), no claim by them
         if self.lang == "de" and cand.source is None and content:
             cand.source = self._aus_source(sent, tok)  # "Aus Koalitionskreisen verlautete, …"
+        if verb.frame_only and cand.source is not None:
+            learnt_from = self._aus_source(sent, tok)
+            if learnt_from is not None and not learnt_from.start <= cand.source.start < learnt_from.end:
+                # "Wie AFP aus Élysée-Kreisen erfuhr": the outlet's sources
+                learnt_from.role = "via"
+                cand.via.append(learnt_from)
         if verb.lemma in ("heißen",) and (cand.source is None or cand.source.tokens[0].text.lower() == "es"):
             cand.vague = "es heißt"
         cand.outlet_hint = self.outlet_hint(sent, tok)
