@@ -486,9 +486,12 @@ class Attributor:
             if toks[k].text != "-":
                 last_word.insert(0, toks[k])
         written = self.text[last_word[0].start : last_word[-1].end]  # "27-year-old", however tokenised
+        # "dem Umfeld des Spielers": a role in the genitive is not who the phrase names
+        genitive = k > 1 and toks[k - 1].text.lower() in ("des", "der") and any(
+            t.upos == "NOUN" for t in toks[: k - 1]) and self.doc.language == "de"
         descriptor = (
             toks[0].upos == "DET" and toks[0].text.lower() in ("der", "die", "the", "des", "dem", "den")
-            and (self._is_role(last_word[-1].text) or self._is_role(written))
+            and (self._is_role(last_word[-1].text) or self._is_role(written)) and not genitive
             and (all(t in last_word for t in propn) or (
                 # "the Texas senator", "the former New York mayor": the names only say of where
                 self.doc.language == "en" and last_word[-1].text.islower() and last_word[-1].text.lower()
