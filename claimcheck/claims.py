@@ -2832,8 +2832,12 @@ class ClaimFinder:
                     cand.start, cand.end = rest[0].start, rest[-1].end
                 return cand
         main_verbs = [t for t in body if is_finite_verb(t)] if self.lang == "de" else []  # English "were": no speech
+        reputed = self.reputed_as(body) if self.lang == "de" else None
         if self._has_hearsay_modal(body, sent):
             cand.kind, cand.hearsay, cand.rule = "hearsay", "soll", f"{self.lang}.hearsay.sollen"
+        elif reputed is not None:
+            # "Der Platz gilt seit Jahren als Brennpunkt": held to be so, by people the text does not name
+            cand.kind, cand.vague, cand.rule = "attributed", reputed, f"{self.lang}.vague.gelten"
         elif self.lang == "de" and any(is_konjunktiv_one(t, sent) for t in body):
             cand.kind, cand.continues, cand.rule = "indirect_speech", True, f"{self.lang}.konjunktiv.continues"
             framed = self.konjunktiv_after_main_clause(sent, body)
@@ -2878,6 +2882,21 @@ class ClaimFinder:
                 return None
             content = _trim(rest)
             return (content, verb, source) if content else None
+        return None
+
+    @staticmethod
+    def reputed_as(body: list[Token]) -> str | None:
+        """German "gilt … als": a finite form of gelten with "als" after it in its clause ("gilt als sicher",
+        "gilt intern als Endspiel") reports a common view; "gilt für alle" or "gilt ab Montag" does not."""
+        for k, t in enumerate(body):
+            if t.text.lower() in ("gilt", "galt", "gelten", "galten") and is_finite_verb(t):
+                for x in body[k + 1 : k + 8]:
+                    if x.text in (",", ";", ":"):
+                        break
+                    prev = body[body.index(x) - 1].text
+                    if x.text.lower() == "als" and prev.lower() not in ("mehr", "weniger", "eher", "anders", "lieber") \
+                            and not (prev.islower() and prev.endswith("er")):  # not "mehr als …", "höher als"
+                        return f"{t.text} als"
         return None
 
     def _previous_was_speech(self, si: int) -> bool:

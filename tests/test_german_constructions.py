@@ -353,3 +353,16 @@ def test_a_partial_quote_after_a_title_noun_is_still_a_quote() -> None:
 def test_verteidigen_in_sport_is_no_speech() -> None:
     report = analyse("Magdalena Schnurr verteidigt ihren zweiten Platz in der Gesamtwertung.")
     assert all(c.kind == "assertion" for c in report.claims)
+
+
+@pytest.mark.parametrize("text", ["Der Platz gilt seit Jahren als Brennpunkt.",
+                                  "Eine Einigung gilt für den Herbst als wahrscheinlich."])
+def test_gilt_als_is_a_vague_attribution(text: str) -> None:
+    c = analyse(text).claims[0]
+    assert c.kind == "attributed" and c.status == "weakly_sourced"
+
+
+@pytest.mark.parametrize("text", ["Die Regel gilt ab Montag für alle Betriebe.",
+                                  "Bereits heute gilt in mehr als der Hälfte aller Quartiere Tempo 30."])
+def test_gilt_without_als_or_with_a_comparison_is_the_outlets_own(text: str) -> None:
+    assert analyse(text).claims[0].kind == "assertion"
