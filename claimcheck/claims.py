@@ -1662,6 +1662,31 @@ class ClaimFinder:
             return _trim(_tokens_between(sent, that.start, content[-1].end))
         return content
 
+    @staticmethod
+    def relative_report(sent: Sentence, tok: Token) -> tuple[list[Token], list[Token]] | None:
+        """English "who/which X say(s) VERB …": (X, what X says), the said part ending at a comma or where the
+        main clause goes on (an auxiliary right after a noun: "… hit a crossing guard | was sentenced"), or None."""
+        toks = sent.tokens
+        pos = toks.index(tok)
+        rel = next((k for k in range(pos - 1, max(-1, pos - 5), -1) if toks[k].text.lower() in ("who", "which")),
+                   None)
+        if rel is None or rel == pos - 1 or not toks[rel + 1 : pos] or pos + 1 >= len(toks):
+            return None
+        source = toks[rel + 1 : pos]
+        if not all(t.upos in ("NOUN", "PROPN", "DET", "ADJ", "VERB") for t in source) or not any(
+                (t.text[:1].isalpha() and t.text.islower()) or t.upos == "PROPN" for t in source):
+            return None
+        if toks[pos + 1].upos not in ("AUX", "VERB") or toks[pos + 1].text.lower() in ("that",):
+            return None
+        end = len(toks)
+        for k in range(pos + 2, len(toks)):
+            t = toks[k]
+            if t.text in (",", ";") or (t.upos == "AUX" and toks[k - 1].upos in ("NOUN", "PROPN", "NUM")):
+                end = k  # "… hit a crossing guard | was sentenced": the main clause goes on
+                break
+        said = _trim(toks[pos + 1 : end])
+        return (source, said) if said and end < len(toks) else None
+
     def second_that_clause(self, sent: Sentence, tok: Token, content: list[Token]) -> list[Token]:
         """ "said the commission began … in May and that it had acted lawfully", "told colleagues that … but that
         …": a second that-clause the parse hung on the cue is part of what was said (English)."""
@@ -1924,6 +1949,14 @@ class ClaimFinder:
         if self.lang == "en" and pos > 0 and not tok.text.lower().endswith("ing") and any(
                 q.end == toks[pos - 1].end and q.start <= toks[0].start for q in quotes):
             return None  # '"…," said one Democrat …, who added that …': the inverted cue frames the quote before it
+        relative = self.relative_report(sent, tok) if self.lang == "en" else None
+        if relative is not None:
+            # "A Tacoma man who prosecutors say was driving nearly twice the limit was sentenced": what the
+            # prosecutors say is the relative clause after the cue
+            source, said = relative
+            cand = Candidate(said[0].start, said[-1].end, "indirect_speech", si, para, f"{self.lang}.cue.relative",
+                             cue=tok, cue_lemma=verb.lemma, source=Phrase(si, source, "subject"))
+            return cand
         comma_before = self.trailing_frame(sent, tok)
         if comma_before is not None and self.lang == "en":
             opens = self.subject_after_quote(sent, comma_before)

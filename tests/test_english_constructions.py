@@ -598,3 +598,10 @@ def test_an_outlet_named_by_a_common_word_only_as_written() -> None:
     told = claim_with(report, "she was fine")
     assert told.outlet is not None and told.outlet.name == "Variety"
     assert all(c.outlet is None for c in report.claims if "variety of" in c.text)
+
+
+def test_who_police_say_reports_the_relative_clause() -> None:
+    report = analyse("The suspect, who police said had a gun, was arrested on Monday.")
+    c = claim_with(report, "had a gun")
+    assert c.kind == "indirect_speech" and c.speaker is not None and c.speaker.name.lower() == "police"
+    assert "arrested" not in c.text
