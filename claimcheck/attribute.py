@@ -948,6 +948,7 @@ class Attributor:
         self.carry_open_quotes(claims)
         self.answer_hearsay(claims)
         self.answer_headlines(claims)
+        self.headline_quote_before_speaker(claims)
         # partial quotes inside a content claim take that claim's speaker
         for c in claims:
             if c.kind == "direct_quote" and c.speaker is None and c.outlet is None:
@@ -1093,6 +1094,14 @@ class Attributor:
                 continue  # (already that speaker's: keep the mention it has)
             a.speaker, a.outlet, a.cue, a.cue_lemma = b.speaker, b.outlet, b.cue, b.cue_lemma
             a.via_sources, a.inherited_from, a.continues = list(b.via_sources), None, False
+
+    def headline_quote_before_speaker(self, claims: list[Candidate]) -> None:
+        """ "„Wir haben uns verschätzt“ – Velten-Chefin räumt Fehler ein": a headline quote, a dash, then a claim
+        whose speaker says it."""
+        for a, b in itertools.pairwise(sorted(claims, key=lambda c: c.start)):
+            if a.kind == "direct_quote" and a.speaker is None and a.outlet is None \
+                    and b.speaker is not None and self.text[a.end : b.start].strip() in ("–", "-", "—"):
+                a.speaker, a.outlet, a.via_sources = b.speaker, b.outlet, list(b.via_sources)
 
     def answer_hearsay(self, claims: list[Candidate]) -> None:
         """'reportedly' / 'soll' answered by an outlet in the next sentence of the paragraph."""
