@@ -612,9 +612,9 @@ class Attributor:
                 body = next(iter(bodies.values())) if len(bodies) == 1 else None
             if body is not None:
                 return Source(body.name, body.type, text, toks[0].start, toks[-1].end, role=head.text)
+        # ("ein Sprecher der Behörde", "in einer Mitteilung des Ministeriums": a role or a document of that body)
         body = self.generic_body(toks, nouns, phrase.sentence) if nouns and (
-            self._is_role(nouns[0].text) or nouns[0].text.lower() in self.document_nouns) else None  # "(in einer)
-        # Mitteilung des Ministeriums": that ministry's
+            self._is_role(nouns[0].text) or nouns[0].text.lower() in self.document_nouns) else None
         if body is not None:
             # "Die Staatsanwaltschaft Bonn beantragte … Ein Sprecher der Behörde sagte": that body
             return Source(body, "organization", text, toks[0].start, toks[-1].end, role=nouns[0].text)
@@ -713,13 +713,14 @@ class Attributor:
     def vague_word(self, word: str) -> bool:
         """A vague group word or a compound ending in one ("Experten", "IT-Sicherheitsexperten")."""
         low = word.lower()
-        return low in self.vague or any(low.endswith(v) and len(low) > len(v) + 2 for v in self.vague if len(v) >= 6)
+        return low in self.vague or self._ends_in_vague(low)
+
+    def _ends_in_vague(self, low: str) -> bool:
+        return any(low.endswith(v) and len(low) > len(v) + 2 for v in self.vague if len(v) >= 6)
 
     def vague_compound(self, noun: Token) -> bool:
         """ "Militärexperten", "Regierungskritiker": a German compound of a vague group word."""
-        low = noun.text.lower()
-        return self.doc.language == "de" and noun.upos == "NOUN" and any(
-            low.endswith(v) and len(low) > len(v) + 2 for v in self.vague if len(v) >= 6)
+        return self.doc.language == "de" and noun.upos == "NOUN" and self._ends_in_vague(noun.text.lower())
 
     def compound_body(self, noun: Token) -> str | None:
         """ "Polizeiangaben" → "Polizei": a German compound of an organisation word and a reporting noun."""
