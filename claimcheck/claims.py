@@ -1693,8 +1693,12 @@ class ClaimFinder:
         if not content:
             return content
         for c in sent.children(tok):
-            if c.deprel == "conj" and c.start > content[-1].start and any(
-                    g.deprel == "mark" and g.text.lower() == "that" for g in sent.children(c)):
+            kids = sent.children(c)
+            modal = not any(g.deprel.startswith("nsubj") for g in kids) and any(
+                g.deprel == "aux" and g.text.lower() in ("would", "will", "could", "might") for g in kids)
+            # ("said it was aware of the study and would review it": the modal conjunct is still what was said)
+            if c.deprel == "conj" and c.start > content[-1].start and (modal or any(
+                    g.deprel == "mark" and g.text.lower() == "that" for g in kids)):
                 first = next(t for t in sent.tokens if t.start >= content[-1].end)
                 joiner = [t for t in sent.tokens if first.start <= t.start < c.start and t.upos not in PUNCT]
                 if joiner and joiner[0].text.lower() in ("and", "but", "or") and not self.inside_quote(joiner[0]):

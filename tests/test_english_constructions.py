@@ -605,3 +605,10 @@ def test_who_police_say_reports_the_relative_clause() -> None:
     c = claim_with(report, "had a gun")
     assert c.kind == "indirect_speech" and c.speaker is not None and c.speaker.name.lower() == "police"
     assert "arrested" not in c.text
+
+
+def test_a_modal_conjunct_after_the_clause_is_still_what_was_said() -> None:
+    report = analyse("The Food and Drug Administration said it was aware of the study and would review it.")
+    c = claim_with(report, "would review it")
+    assert c.kind == "indirect_speech" and "aware of the study" in c.text
+    assert c.speaker is not None and c.speaker.name == "Food and Drug Administration"
