@@ -2102,6 +2102,10 @@ class ClaimFinder:
         if content and second_cue_at is not None and toks[second_cue_at].start < content[-1].end and not any(
                 is_finite_verb(t) for t in content if t.start < toks[second_cue_at].start):
             content = []  # (what stood before the second cue was the first one's object: "the governor's budget")
+            between = _trim(toks[pos + 1 : second_cue_at])
+            if tok.lemma.lower() in CLAUSE_ONLY_LEMMAS and len(between) >= 3 and between[0].upos in (
+                    "NOUN", "PROPN", "PRON", "DET") and any(t.upos in ("VERB", "AUX") for t in between):
+                content, clause_by_cue = between, True  # "said crews expected calmer winds but warned …"
         if self.lang == "en" and content and content[0].start > tok.start:
             # "says he would release them on Friday, calling them "very boring"": the participle is a cue of its own
             for k in range(1, len(content) - 1):
@@ -2341,7 +2345,7 @@ class ClaimFinder:
             if toks[k].text == "," and toks[k + 1].text.lower().endswith("ing") and self.cue_of(
                     sent, toks[k + 1]) is not None:
                 return k
-            if toks[k].text.lower() == "and" and any(self.cue_of(sent, t) is not None and t.upos == "VERB"
+            if toks[k].text.lower() in ("and", "but") and any(self.cue_of(sent, t) is not None and t.upos == "VERB"
                                                      for t in toks[k + 1 : k + 3]):
                 return k
         return None

@@ -612,3 +612,12 @@ def test_a_modal_conjunct_after_the_clause_is_still_what_was_said() -> None:
     c = claim_with(report, "would review it")
     assert c.kind == "indirect_speech" and "aware of the study" in c.text
     assert c.speaker is not None and c.speaker.name == "Food and Drug Administration"
+
+
+def test_said_then_but_warned_gives_two_claims() -> None:
+    report = analyse("Ortega said crews expected calmer winds overnight but warned that gusts of up to 45 mph were "
+                     "forecast for Friday.")
+    said = claim_with(report, "calmer winds")
+    warned = claim_with(report, "gusts of up to 45 mph")
+    assert said is not warned and "gusts" not in said.text
+    assert said.kind == "indirect_speech" and warned.kind == "indirect_speech"
