@@ -124,6 +124,8 @@ class Attributor:
         self.honorifics = {w.lower().rstrip(".") for w in src.honorifics}
         self.organizations = {w.lower() for w in src.organizations}
         self.first_names = first_names() | female_first_names()  # "His daughter, Alicia, …": a person
+        self.women_names = female_first_names() | {"Mrs.", "Ms."}  # whom "er"/"he" does not mean
+        self.men_names = male_first_names() | {"Mr.", "Mr"}  # whom English "she" does not mean
         # longest first: "Angaben" before "Angabe"
         self.document_nouns = sorted(rules.document_nouns, key=len, reverse=True)
         self.org_descriptors = {w.lower() for w in src.organization_descriptors}
@@ -279,14 +281,16 @@ class Attributor:
             cands = [e for e in cands if e.type == "person"]
         elif want == "organization":
             cands = [e for e in cands if e.type in ("organization", "government")]
+
+        def given(e: Entity) -> list[str]:
+            return e.name.split()[:-1] or e.name.split()  # the words before the surname ("Mrs.", "Hélène")
+
         if gender == "m":
-            women = female_first_names() | {"Mrs.", "Ms."}
-            cands = [e for e in cands if not women.intersection(e.name.split()[:-1] or e.name.split()) and not (
+            cands = [e for e in cands if not self.women_names.intersection(given(e)) and not (
                 e.role and (e.role.lower().endswith("woman") or (
                     e.role.lower().endswith("in") and PERSON_SUFFIX.search(e.role.lower()))))]
         elif gender == "f":
-            men = male_first_names() | {"Mr.", "Mr"}
-            cands = [e for e in cands if not men.intersection(e.name.split()[:-1] or e.name.split())
+            cands = [e for e in cands if not self.men_names.intersection(given(e))
                      and not (e.role and (e.role.lower().endswith("man") or (
                          self.doc.language == "de" and self._is_role(e.role) and not e.role.lower().endswith(
                              ("in", "frau", "e", "en")))))]  # ("Verteidiger", "Anwalt": men; "Angeklagte": either)
@@ -442,7 +446,7 @@ class Attributor:
         propn = [t for t in content if t.text[:1].isupper() and (t.upos == "PROPN" or t.text in self.memory.full_names)
                  and not re.match(r"-(based|headquartered|born)\b", self.text[t.end : t.end + 16])]  # "Seattle-based"
         first_noun = content[0]
-        one_word = all(glued(a, b) or b.start == a.end for a, b in itertools.pairwise(toks)) and len(toks) <= 3
+        one_word = all(b.start == a.end for a, b in itertools.pairwise(toks)) and len(toks) <= 3  # "Élysée-Kreisen"
         if (len(content) == 1 or one_word) and content[-1].text.lower().split("-")[-1] in self.anonymous \
                 and head.text.lower() not in self.pronouns:  # ("Élysée-Kreisen")
             # "unter Berufung auf Insider", "Insider sagten": unnamed, whatever the tagger made of the word

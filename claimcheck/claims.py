@@ -390,13 +390,14 @@ class ClaimFinder:
                             for c in sent.children(tok)):
             return None  # "claimed his third victory"
         if best.not_with:
+            avoid = {w.lower() for w in best.not_with}
             near = list(sent.children(tok))
             for step in (-1, 1):  # the words next to the verb: "in Brand geraten", "geraten in Not"
                 k = tok.index + step
                 while (t := sent.token(k)) is not None and t.upos not in PUNCT and abs(k - tok.index) <= 3:
                     near.append(t)
                     k += step
-            if any(t.text.lower() in {w.lower() for w in best.not_with} for t in near):
+            if any(t.text.lower() in avoid for t in near):
                 return None  # "in Brand geraten", "befindet sich": another verb of the same form
         has_aux = any(c.upos == "AUX" for c in sent.children(tok))
         bare_participle = tok.feats.get("VerbForm") == "Part" and not has_aux
@@ -1676,7 +1677,7 @@ class ClaimFinder:
         if not all(t.upos in ("NOUN", "PROPN", "DET", "ADJ", "VERB") for t in source) or not any(
                 (t.text[:1].isalpha() and t.text.islower()) or t.upos == "PROPN" for t in source):
             return None
-        if toks[pos + 1].upos not in ("AUX", "VERB") or toks[pos + 1].text.lower() in ("that",):
+        if toks[pos + 1].upos not in ("AUX", "VERB") or toks[pos + 1].text.lower() == "that":
             return None
         end = len(toks)
         for k in range(pos + 2, len(toks)):
@@ -2155,16 +2156,15 @@ class ClaimFinder:
         if self.lang == "en" and content and pos + 1 < len(toks) and toks[pos + 1].text.lower() == "that" \
                 and toks[pos + 1].upos == "SCONJ" and content[0].start <= toks[pos_after].start:
             clause_by_cue = True  # "found that 47 percent of voters back Ortiz": "that" opens a clause, tagged or not
-        if content and not clause_by_cue and not (self.lang == "en" and comma_before is not None) and not any(
-            is_finite_verb(t) or is_konjunktiv_one(t, sent) for t in content
-        ) and not any(q.start <= content[0].start < q.end for q in quotes) and not (
+        # content with no finite verb that is not a quote: a noun phrase or an infinitive
+        verbless = bool(content) and not any(is_finite_verb(t) or is_konjunktiv_one(t, sent) for t in content) \
+            and not any(q.start <= content[0].start < q.end for q in quotes)
+        if verbless and not clause_by_cue and not (self.lang == "en" and comma_before is not None) and not (
                 comma_before is None and self.infinitive_content(sent, tok, content)):
             content = []  # "betonte seine Bereitschaft, … zu sprechen": a zu-infinitive, reported speech
         # "forderte, den Streit zur Chefsache zu machen": what was said, but as an act (a demand, a charge), not
         # a statement: reported speech over the infinitive
-        infinitive_only = self.lang == "de" and bool(content) and not any(
-            is_finite_verb(t) or is_konjunktiv_one(t, sent) for t in content) and not any(
-            q.start <= content[0].start < q.end for q in quotes)
+        infinitive_only = self.lang == "de" and bool(content) and verbless
         if content and self.lang == "en" and content[-1].start > tok.start:
             rest = toks[toks.index(content[-1]) + 1 :]
             words = [t for t in rest if t.upos not in PUNCT]
@@ -2268,9 +2268,9 @@ class ClaimFinder:
                     for t in document.tokens):
                 # "In einem Bericht der Salzburger Nachrichten wurde vermutet, dass …": the report is the source
                 cand.source, cand.vague = document, None
+        frame = [t for t in toks if not cand.start <= t.start < cand.end] if content else toks
         if self.lang == "de" and any(c.deprel == "aux" and c.lemma == "sollen" for c in sent.children(tok)) \
-                and self._has_hearsay_modal([t for t in toks if not cand.start <= t.start < cand.end or not content],
-                                            sent):
+                and self._has_hearsay_modal(frame, sent):
             # "Die Bundesregierung soll Paris mit dem Ausstieg gedroht haben": that it threatened is hearsay,
             # reported by someone the sentence does not name
             body = _trim(list(toks))
@@ -2931,10 +2931,10 @@ class ClaimFinder:
         "gilt intern als Endspiel") reports a common view; "gilt für alle" or "gilt ab Montag" does not."""
         for k, t in enumerate(body):
             if t.text.lower() in ("gilt", "galt", "gelten", "galten") and is_finite_verb(t):
-                for x in body[k + 1 : k + 8]:
+                for j in range(k + 1, min(k + 8, len(body))):
+                    x, prev = body[j], body[j - 1].text
                     if x.text in (",", ";", ":"):
                         break
-                    prev = body[body.index(x) - 1].text
                     if x.text.lower() == "als" and prev.lower() not in ("mehr", "weniger", "eher", "anders", "lieber") \
                             and not (prev.islower() and prev.endswith("er")):  # not "mehr als …", "höher als"
                         return f"{t.text} als"

@@ -309,8 +309,8 @@ class LanguageRules:
         for outlet in self.outlets.outlets:
             common = outlet.name in outlet.cased_aliases or outlet.name in outlet.quoted_aliases  # "Variety", "Blick"
             for alias in [outlet.name, *outlet.aliases] if not common else outlet.aliases:
-                table.setdefault(tuple(alias.lower().split()), outlet)
                 words = alias.lower().split()
+                table.setdefault(tuple(words), outlet)
                 if self.language == "de" and len(words) >= 2 and re.fullmatch(r"\w+(e|en|er|es)", words[0]):
                     # "der Bayerische Rundfunk", "des Bayerischen Rundfunks": an adjective's endings (lower
                     # priority than a listed alias)

@@ -154,14 +154,14 @@ def split_final_number_stop(sent: Sentence) -> None:
                  deprel="punct", start=tok.end - 1, end=tok.end, xpos="$.")
     tok.text = tok.lemma = tok.text[:-1]
     tok.end -= 1
-    tok.feats = {k: v for k, v in tok.feats.items() if k != "NumType"} | {"NumType": "Card"}
+    tok.feats = {**tok.feats, "NumType": "Card"}
     sent.tokens = renumber([*sent.tokens, mark])
 
 
 # the contractions German writes as one word for two (the tokenizer's multi-word tokens)
 CONTRACTIONS = frozenset(
     "am an'm im vom zum zur beim ins ans aufs übers unters durchs fürs hinters vors ums überm unterm hinterm vorm "
-    "hinterm außerm".split()
+    "außerm".split()
 )
 
 
